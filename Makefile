@@ -1,0 +1,111 @@
+# boardpack — see README.md. `make` installs what is missing, builds and
+# renders the sample packs into out/; `make check` runs every test.
+
+SHELL := /bin/bash
+CC ?= cc
+BUILD ?= build
+PKG_MODULES := libxml-2.0 cairo pangocairo pango fontconfig libqpdf
+OPT ?= -O2
+CFLAGS_BASE := -std=c17 -g -Wall -Wextra -Werror -Wshadow -Wvla -D_GNU_SOURCE
+EXTRA_CFLAGS ?=
+EXTRA_LDFLAGS ?=
+
+# Everything that needs the system packages runs in a sub-make started after
+# tools/install-deps.sh, so pkg-config is only asked once they are there.
+.PHONY: all deps build samples check unit-check asan leakcheck fuzz format \
+	schema clean bench install
+
+all: deps
+	@$(MAKE) --no-print-directory build samples
+
+deps:
+	@tools/install-deps.sh
+
+check: deps
+	@$(MAKE) --no-print-directory build
+	@tests/run.sh
+
+asan: deps
+	@$(MAKE) --no-print-directory build BUILD=build/asan OPT=-O1 \
+	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined"
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	  BOARDPACK_BUILD=build/asan tests/run.sh
+
+leakcheck: deps
+	@$(MAKE) --no-print-directory build BUILD=build/valgrind OPT=-O1
+	@BOARDPACK_BUILD=build/valgrind \
+	  BOARDPACK_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --suppressions=$(CURDIR)/tests/valgrind.supp" \
+	  tests/run.sh
+
+format:
+	@clang-format -i $$(find src tests tools -name '*.[ch]')
+
+# docs/plan.rng is generated from docs/plan.rnc (needs trang) and committed.
+schema:
+	trang -I rnc -O rng docs/plan.rnc docs/plan.rng
+
+clean:
+	rm -rf build boardpack out/*
+
+ifneq ($(filter build samples install bench,$(MAKECMDGOALS)),)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKG_MODULES))
+PKG_LIBS := $(shell pkg-config --libs $(PKG_MODULES))
+endif
+
+ALL_CFLAGS = $(CFLAGS_BASE) $(OPT) $(EXTRA_CFLAGS) $(CFLAGS) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS)
+LIBS = $(PKG_LIBS) -lm
+
+SRCS := $(shell find src -name '*.c' | LC_ALL=C sort)
+LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+GEN_SRCS := $(BUILD)/gen/embedded.c
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
+UNIT_SRCS := $(shell find tests/unit -name 'test_*.c' 2>/dev/null | LC_ALL=C sort)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+EMBEDDED := docs/plan.rng $(wildcard templates/*.xml) $(wildcard src/*/*.rng)
+
+build: boardpack-bin $(UNIT_BINS) $(BUILD)/tools/genplan
+
+boardpack-bin: $(BUILD)/boardpack
+	@if [ "$(BUILD)" = build ]; then cp -f $(BUILD)/boardpack boardpack; fi
+
+$(BUILD)/boardpack: $(BUILD)/src/main.o $(BUILD)/libboardpack.a
+	$(CC) $(EXTRA_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/libboardpack.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/gen/embedded.c: $(BUILD)/tools/embed $(EMBEDDED)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed $(EMBEDDED) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O1 -Wall -Wextra -Werror -o $@ $<
+
+$(BUILD)/tools/genplan: tools/genplan.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(OPT) -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libboardpack.a tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/libboardpack.a $(LIBS)
+
+SAMPLE_PLANS := $(wildcard sample-plans/*.xml)
+samples: boardpack-bin
+	@mkdir -p out
+	@for p in $(SAMPLE_PLANS); do \
+	  ./boardpack check "$$p" || exit 1; \
+	done
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
