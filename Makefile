@@ -66,21 +66,23 @@ UNIT_SRCS := $(shell find tests/unit -name 'test_*.c' 2>/dev/null | LC_ALL=C sor
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 EMBEDDED := docs/plan.rng $(wildcard templates/*.xml) $(wildcard src/*/*.rng)
 
-build: boardpack-bin $(UNIT_BINS) $(BUILD)/tools/genplan
+build: boardpack-bin $(UNIT_BINS) $(BUILD)/tools/genplan $(BUILD)/tests/faultinject.so
 
 boardpack-bin: $(BUILD)/boardpack
 	@if [ "$(BUILD)" = build ]; then cp -f $(BUILD)/boardpack boardpack; fi
 
 $(BUILD)/boardpack: $(BUILD)/src/main.o $(BUILD)/libboardpack.a
-	$(CC) $(EXTRA_LDFLAGS) -o $@ $^ $(LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(EXTRA_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/libboardpack.a: $(LIB_OBJS)
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/gen/embedded.c: $(BUILD)/tools/embed $(EMBEDDED)
 	@mkdir -p $(dir $@)
@@ -99,7 +101,8 @@ $(BUILD)/tools/genplan: tools/genplan.c
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libboardpack.a tests/unit/unit.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/libboardpack.a $(LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) -Itests/unit $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/libboardpack.a $(LIBS)
 
 SAMPLE_PLANS := $(wildcard sample-plans/*.xml)
 samples: boardpack-bin
@@ -109,3 +112,24 @@ samples: boardpack-bin
 	done
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# ---- fuzzing (clang's libFuzzer) ---------------------------------------
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := build/fuzz
+fuzz: deps
+	@$(MAKE) --no-print-directory $(FUZZ_BUILD)/fuzz_plan
+	@mkdir -p $(FUZZ_BUILD)/corpus
+	@cp -n sample-plans/*.xml tests/bad/*.xml $(FUZZ_BUILD)/corpus/ 2>/dev/null || true
+	$(FUZZ_BUILD)/fuzz_plan -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
+	  -timeout=10 -artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus tests/fuzz/regressions
+
+FUZZ_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+$(FUZZ_BUILD)/fuzz_plan: tests/fuzz/fuzz_plan.c $(SRCS) $(EMBEDDED) tools/embed.c
+	@$(MAKE) --no-print-directory $(FUZZ_BUILD)/libboardpack.a BUILD=$(FUZZ_BUILD) CC=clang OPT=-O1 \
+	  EXTRA_CFLAGS="$(FUZZ_FLAGS)" PKG_CFLAGS="$$(pkg-config --cflags $(PKG_MODULES))"
+	clang $(CFLAGS_BASE) -O1 -fsanitize=fuzzer,address,undefined -Isrc $$(pkg-config --cflags $(PKG_MODULES)) \
+	  -o $@ tests/fuzz/fuzz_plan.c $(FUZZ_BUILD)/libboardpack.a $$(pkg-config --libs $(PKG_MODULES)) -lm
+
+$(BUILD)/tests/faultinject.so: tests/faultinject.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O1 -g -Wall -Wextra -Werror -fPIC -shared -o $@ $< -ldl

@@ -55,6 +55,7 @@ for t in "$BOARDPACK_BUILD"/tests/test_*; do
 done
 
 for s in tests/cli/*.sh; do
+  [ "$(basename "$s")" = lib.sh ] && continue
   [ -f "$s" ] || continue
   name=cli/$(basename "$s" .sh)
   [ -n "$pattern" ] && [[ $name != *$pattern* ]] && continue

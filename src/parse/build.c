@@ -30,6 +30,7 @@ struct builder {
 	int file_order;
 	char *root_dir;              /* realpath of the plan's directory */
 	char *stack[MAX_INCLUDE_DEPTH + 1];  /* realpaths of files being read */
+	const char *names[MAX_INCLUDE_DEPTH + 1];  /* the same as the user names them */
 	int depth;
 	size_t max_files;
 	struct when_context wctx;
@@ -222,7 +223,8 @@ static struct value value_attr(struct builder *b, const xmlNode *n, const char *
 	const char *t = attr(b, n, name);
 	if (!parse_value_text(t, &v))
 		diag_add(b->diags, DIAG_ERROR, b->file, b->file_order, xmlload_line(n),
-			 "%s '%s' is not a number that can be used", name, t);
+			 "%s '%.40s%s' is not a number that can be used", name, t,
+			 strlen(t) > 40 ? "..." : "");
 	return v;
 }
 
@@ -1019,20 +1021,22 @@ static void include_part(struct builder *b, const xmlNode *inc)
 			return;
 		}
 	}
-	/* Name the part as the user would: relative to the including file. */
-	const char *part_name = arena_strdup(b->a, joined);
-	if (strncmp(part_name, "./", 2) == 0)
-		part_name += 2;
+	/* Name the part as the user would: relative to the including file as
+	 * the user named that. */
+	char *name_copy = xstrdup(b->names[b->depth]);
+	const char *name_dir = dirname(name_copy);
+	const char *part_name = strcmp(name_dir, ".") == 0
+					? arena_strdup(b->a, href)
+					: arena_printf(b->a, "%s/%s", name_dir, href);
+	free(name_copy);
 	int order = (int)b->plan->n_files;
 	b->plan->files = arena_grow(b->a, b->plan->files, b->plan->n_files,
 				    b->plan->n_files + 1, sizeof *b->plan->files);
 	b->plan->files[b->plan->n_files++] = part_name;
 
 	xmlDocPtr doc;
-	enum xmlload_status st = xmlload_file(real, order, b->diags, &doc);
+	enum xmlload_status st = xmlload_file_named(real, part_name, order, b->diags, &doc);
 	if (st != XMLLOAD_OK) {
-		/* xmlload names the file by its real path: fine for messages
-		 * about the part itself. */
 		if (st == XMLLOAD_IO)
 			b->io_failed = true;
 		b->invalid = true;
@@ -1059,6 +1063,7 @@ static void include_part(struct builder *b, const xmlNode *inc)
 	b->file = part_name;
 	b->file_order = order;
 	b->stack[++b->depth] = real;
+	b->names[b->depth] = part_name;
 	build_content(b, root);
 	b->depth--;
 	b->file = saved_file;
@@ -1223,16 +1228,48 @@ void plan_free(struct plan *plan)
 	free(a);
 }
 
-enum parse_status parse_plan(const char *path, const struct parse_options *opt,
-			     struct diag_list *diags, struct plan **out)
+/* Builds and checks the plan from a loaded document. real_path is the
+ * plan file's resolved path (includes are confined to its directory). */
+/* Says clearly what is wrong with a root element in the wrong namespace or
+ * of another format version, before the schema says it less clearly. */
+static bool check_root(const char *path, xmlNode *root, struct diag_list *diags)
 {
-	*out = NULL;
-	xmlDocPtr doc;
-	enum xmlload_status st = xmlload_file(path, 0, diags, &doc);
-	if (st == XMLLOAD_IO)
-		return PARSE_IO;
-	if (st != XMLLOAD_OK)
+	if (!root || root->type != XML_ELEMENT_NODE)
+		return true;
+	const char *name = (const char *)root->name;
+	bool plan_like = strcmp(name, "plan") == 0 || strcmp(name, "part") == 0;
+	const char *ns = root->ns && root->ns->href ? (const char *)root->ns->href : NULL;
+	if (!plan_like) {
+		diag_add(diags, DIAG_ERROR, path, 0, xmlload_line(root),
+			 "root element <%s> is not <plan>: is this a boardpack plan?", name);
+		return false;
+	}
+	if (!ns || strcmp(ns, PLAN_NS) != 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, xmlload_line(root),
+			 "<%s> is not in the plan namespace: write <%s xmlns=\"%s\">", name, name,
+			 PLAN_NS);
+		return false;
+	}
+	xmlChar *format = xmlGetNoNsProp(root, (const xmlChar *)"format");
+	bool ok = true;
+	if (format && strcmp((const char *)format, "1") != 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, xmlload_line(root),
+			 "plan format '%.20s' is not supported: this boardpack reads format 1",
+			 (const char *)format);
+		ok = false;
+	}
+	xmlFree(format);
+	return ok;
+}
+
+static enum parse_status parse_loaded(const char *path, const char *real_path, xmlDocPtr doc,
+				      const struct parse_options *opt, struct diag_list *diags,
+				      struct plan **out)
+{
+	if (!check_root(path, xmlDocGetRootElement(doc), diags)) {
+		xmlFreeDoc(doc);
 		return PARSE_INVALID;
+	}
 	if (!schema_validate(PLAN_SCHEMA, doc, path, 0, diags)) {
 		xmlFreeDoc(doc);
 		return PARSE_INVALID;
@@ -1243,12 +1280,6 @@ enum parse_status parse_plan(const char *path, const struct parse_options *opt,
 			 "this is a plan part (<part>), not a plan: check the plan that includes it");
 		xmlFreeDoc(doc);
 		return PARSE_INVALID;
-	}
-	char *real = realpath(path, NULL);
-	if (!real) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot resolve path: %s", strerror(errno));
-		xmlFreeDoc(doc);
-		return PARSE_IO;
 	}
 
 	struct arena *a = xmalloc(sizeof *a);
@@ -1271,10 +1302,12 @@ enum parse_status parse_plan(const char *path, const struct parse_options *opt,
 	b.file = plan->path;
 	b.file_order = 0;
 	b.max_files = opt->max_files ? opt->max_files : DEFAULT_MAX_FILES;
+	char *real = xstrdup(real_path);
 	char *dir_copy = xstrdup(real);
 	b.root_dir = xstrdup(dirname(dir_copy));
 	free(dir_copy);
 	b.stack[0] = real;
+	b.names[0] = plan->path;
 	size_t errors_before = diags->errors;
 
 	build_plan_root(&b, root);
@@ -1289,4 +1322,53 @@ enum parse_status parse_plan(const char *path, const struct parse_options *opt,
 	check_plan(plan, opt, diags);
 	*out = plan;
 	return diags->errors > errors_before ? PARSE_ERRORS : PARSE_OK;
+}
+
+enum parse_status parse_plan(const char *path, const struct parse_options *opt,
+			     struct diag_list *diags, struct plan **out)
+{
+	*out = NULL;
+	xmlDocPtr doc;
+	enum xmlload_status st = xmlload_file(path, 0, diags, &doc);
+	if (st == XMLLOAD_IO)
+		return PARSE_IO;
+	if (st != XMLLOAD_OK)
+		return PARSE_INVALID;
+	char *real = realpath(path, NULL);
+	if (!real) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot resolve path: %s", strerror(errno));
+		xmlFreeDoc(doc);
+		return PARSE_IO;
+	}
+	enum parse_status ps = parse_loaded(path, real, doc, opt, diags, out);
+	free(real);
+	return ps;
+}
+
+enum parse_status parse_plan_buffer(const char *name, const char *data, size_t size,
+				    const char *dir, const struct parse_options *opt,
+				    struct diag_list *diags, struct plan **out)
+{
+	*out = NULL;
+	xmlDocPtr doc;
+	enum xmlload_status st = xmlload_memory(name, 0, data, size, diags, &doc);
+	if (st == XMLLOAD_IO)
+		return PARSE_IO;
+	if (st != XMLLOAD_OK)
+		return PARSE_INVALID;
+	char *real_dir = realpath(dir ? dir : ".", NULL);
+	if (!real_dir) {
+		diag_add(diags, DIAG_ERROR, name, 0, 0, "cannot resolve directory: %s",
+			 strerror(errno));
+		xmlFreeDoc(doc);
+		return PARSE_IO;
+	}
+	char *base = xstrdup(name);
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addf(&sb, "%s/%s", real_dir, basename(base));
+	free(base);
+	free(real_dir);
+	enum parse_status ps = parse_loaded(name, sb.buf, doc, opt, diags, out);
+	strbuf_release(&sb);
+	return ps;
 }

@@ -31,6 +31,12 @@ enum parse_status {
 enum parse_status parse_plan(const char *path, const struct parse_options *opt,
 			     struct diag_list *diags, struct plan **out);
 
+/** The same for a plan held in memory; name is used in diagnostics and
+ *  includes are resolved (and confined) to dir. */
+enum parse_status parse_plan_buffer(const char *name, const char *data, size_t size,
+				    const char *dir, const struct parse_options *opt,
+				    struct diag_list *diags, struct plan **out);
+
 void parse_options_init(struct parse_options *opt);
 
 #endif

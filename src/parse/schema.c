@@ -1,7 +1,9 @@
 #include "schema.h"
 
 #include <libxml/relaxng.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
@@ -59,13 +61,15 @@ void schema_release_all(void)
 	}
 }
 
+struct schema_message {
+	long line;
+	bool generic;   /* says only that something below failed */
+	char text[512];
+};
+
 struct validation {
-	const char *file;
-	int file_order;
-	struct diag_list *diags;
-	int count;
-	long last_line;
-	char last_msg[512];
+	struct schema_message *msgs;
+	size_t n, cap;
 };
 
 /* Rewords libxml2's RelaxNG messages into the project's message style. */
@@ -79,7 +83,10 @@ static void reword(const char *in, char *out, size_t size)
 	} else if (sscanf(in, "Element %127s has extra content: %127s", el, other) == 2) {
 		snprintf(out, size, "element <%s> is not allowed inside <%s>", other, el);
 	} else if (sscanf(in, "Invalid attribute %127s for element %127s", other, el) == 2) {
-		snprintf(out, size, "attribute '%s' is not allowed on <%s>", other, el);
+		snprintf(out, size, "attribute '%s' of <%s> is unknown or its value is invalid "
+			 "(docs/plan-format.md)", other, el);
+	} else if (sscanf(in, "Expecting an element %127[^,], got nothing", el) == 1) {
+		snprintf(out, size, "missing element <%s>", el);
 	} else if (sscanf(in, "Element %127s failed to validate attributes", el) == 1) {
 		snprintf(out, size, "<%s> has a missing or invalid attribute", el);
 	} else if (sscanf(in, "Element %127s failed to validate content", el) == 1) {
@@ -101,25 +108,54 @@ static void reword(const char *in, char *out, size_t size)
 		out[--n] = '\0';
 }
 
+/* libxml2 reports a failure again on every ancestor ("failed to validate
+ * attributes", "extra element in interleave"): those say nothing the
+ * specific message does not. */
+static bool is_generic(const char *msg)
+{
+	return strstr(msg, "failed to validate") || strstr(msg, "in interleave") ||
+	       strstr(msg, "has extra content") || strstr(msg, "Invalid sequence in interleave");
+}
+
 static void validity_error(void *user, xmlErrorPtr e)
 {
 	struct validation *v = user;
-	if (!e->message)
+	if (!e->message || v->n >= SCHEMA_MAX_ERRORS * 4)
 		return;
-	/* Interleave and choice failures repeat themselves up the tree: keep
-	 * the first, most specific message of each line. */
-	if (e->line == v->last_line && v->count > 0)
-		return;
-	char msg[512];
-	reword(e->message, msg, sizeof msg);
-	if (strcmp(msg, v->last_msg) == 0)
-		return;
-	if (v->count++ >= SCHEMA_MAX_ERRORS)
-		return;
-	snprintf(v->last_msg, sizeof v->last_msg, "%s", msg);
-	v->last_line = e->line;
-	diag_add(v->diags, DIAG_ERROR, v->file, v->file_order, e->line > 0 ? e->line : 0,
-		 "%s", msg);
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 16;
+		v->msgs = xrealloc(v->msgs, v->cap, sizeof *v->msgs);
+	}
+	struct schema_message *m = &v->msgs[v->n++];
+	m->line = e->line > 0 ? e->line : 0;
+	m->generic = is_generic(e->message);
+	reword(e->message, m->text, sizeof m->text);
+}
+
+/* Keeps the specific messages (or, failing any, the deepest generic one),
+ * one per line and text. */
+static size_t report_messages(struct validation *v, const char *file, int file_order,
+			      struct diag_list *diags)
+{
+	bool any_specific = false;
+	for (size_t i = 0; i < v->n; i++)
+		any_specific = any_specific || (!v->msgs[i].generic && v->msgs[i].line > 0);
+	size_t reported = 0;
+	for (size_t i = 0; i < v->n && reported < SCHEMA_MAX_ERRORS; i++) {
+		struct schema_message *m = &v->msgs[i];
+		if (any_specific && (m->generic || m->line == 0))
+			continue;
+		if (!any_specific && reported > 0)
+			break;
+		bool seen = false;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = v->msgs[k].line == m->line && strcmp(v->msgs[k].text, m->text) == 0;
+		if (seen)
+			continue;
+		diag_add(diags, DIAG_ERROR, file, file_order, m->line, "%s", m->text);
+		reported++;
+	}
+	return reported;
 }
 
 bool schema_validate(const char *schema_path, xmlDocPtr doc, const char *file,
@@ -129,11 +165,13 @@ bool schema_validate(const char *schema_path, xmlDocPtr doc, const char *file,
 	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(s);
 	if (!vc)
 		die_oom(sizeof(void *));
-	struct validation v = { file, file_order, diags, 0, -1, "" };
+	struct validation v = { NULL, 0, 0 };
 	xmlRelaxNGSetValidStructuredErrors(vc, validity_error, &v);
 	int rc = xmlRelaxNGValidateDoc(vc, doc);
 	xmlRelaxNGFreeValidCtxt(vc);
-	if (rc != 0 && v.count == 0)
+	size_t reported = rc != 0 ? report_messages(&v, file, file_order, diags) : 0;
+	free(v.msgs);
+	if (rc != 0 && reported == 0)
 		diag_add(diags, DIAG_ERROR, file, file_order, 0,
 			 "does not follow the plan format (docs/plan-format.md)");
 	return rc == 0;

@@ -169,6 +169,11 @@ static void describe_xml_error(const xmlError *e, char *buf, size_t size)
 			 XMLLOAD_MAX_DEPTH);
 		return;
 	}
+	if (strstr(msg, "Huge input lookup") || strstr(msg, "huge text node") ||
+	    strstr(msg, "AttValue length too long")) {
+		snprintf(buf, size, "text longer than the limit of 10,000,000 characters");
+		return;
+	}
 	if (e->code == XML_ERR_DOCUMENT_EMPTY) {
 		snprintf(buf, size, "file is empty: a plan starts with <plan>");
 		return;
@@ -256,32 +261,38 @@ enum xmlload_status xmlload_memory(const char *name, int file_order,
 enum xmlload_status xmlload_file(const char *path, int file_order,
 				 struct diag_list *diags, xmlDocPtr *doc)
 {
+	return xmlload_file_named(path, path, file_order, diags, doc);
+}
+
+enum xmlload_status xmlload_file_named(const char *path, const char *name, int file_order,
+				       struct diag_list *diags, xmlDocPtr *doc)
+{
 	*doc = NULL;
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
-		diag_add(diags, DIAG_ERROR, path, file_order, 0, "cannot open: %s",
+		diag_add(diags, DIAG_ERROR, name, file_order, 0, "cannot open: %s",
 			 strerror(errno));
 		return XMLLOAD_IO;
 	}
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
-		diag_add(diags, DIAG_ERROR, path, file_order, 0, "cannot read: %s",
+		diag_add(diags, DIAG_ERROR, name, file_order, 0, "cannot read: %s",
 			 strerror(errno));
 		close(fd);
 		return XMLLOAD_IO;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		diag_add(diags, DIAG_ERROR, path, file_order, 0, "is a directory, not a plan file");
+		diag_add(diags, DIAG_ERROR, name, file_order, 0, "is a directory, not a plan file");
 		close(fd);
 		return XMLLOAD_IO;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		diag_add(diags, DIAG_ERROR, path, file_order, 0, "is not a regular file");
+		diag_add(diags, DIAG_ERROR, name, file_order, 0, "is not a regular file");
 		close(fd);
 		return XMLLOAD_IO;
 	}
 	if (st.st_size > XMLLOAD_MAX_BYTES) {
-		diag_add(diags, DIAG_ERROR, path, file_order, 0,
+		diag_add(diags, DIAG_ERROR, name, file_order, 0,
 			 "file is %lld MB, over the limit of %ld MB",
 			 (long long)(st.st_size >> 20), XMLLOAD_MAX_BYTES >> 20);
 		close(fd);
@@ -295,7 +306,7 @@ enum xmlload_status xmlload_file(const char *path, int file_order,
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			diag_add(diags, DIAG_ERROR, path, file_order, 0, "cannot read: %s",
+			diag_add(diags, DIAG_ERROR, name, file_order, 0, "cannot read: %s",
 				 strerror(errno));
 			free(data);
 			close(fd);
@@ -307,7 +318,7 @@ enum xmlload_status xmlload_file(const char *path, int file_order,
 	}
 	close(fd);
 	data[got] = '\0';
-	enum xmlload_status s = xmlload_memory(path, file_order, data, got, diags, doc);
+	enum xmlload_status s = xmlload_memory(name, file_order, data, got, diags, doc);
 	free(data);
 	return s;
 }

@@ -32,6 +32,10 @@ void xmlload_init(void);
 enum xmlload_status xmlload_file(const char *path, int file_order,
 				 struct diag_list *diags, xmlDocPtr *doc);
 
+/** The same, naming the file in diagnostics as `name`. */
+enum xmlload_status xmlload_file_named(const char *path, const char *name, int file_order,
+				       struct diag_list *diags, xmlDocPtr *doc);
+
 /** The same for bytes already in memory (name is used in diagnostics). */
 enum xmlload_status xmlload_memory(const char *name, int file_order,
 				   const char *data, size_t size,
