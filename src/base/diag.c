@@ -123,7 +123,8 @@ static int diag_cmp(const void *pa, const void *pb)
 
 void diag_emit(struct diag_list *l)
 {
-	qsort(l->items, l->n, sizeof *l->items, diag_cmp);
+	if (l->n > 1)
+		qsort(l->items, l->n, sizeof *l->items, diag_cmp);
 	for (size_t i = 0; i < l->n; i++)
 		sink_fn(&l->items[i], sink_user);
 	if (l->dropped) {

@@ -1216,7 +1216,7 @@ void parse_options_init(struct parse_options *opt)
 {
 	opt->as_at = BP_DAY_NONE;
 	opt->max_files = 0;
-	opt->memory_budget = 0;
+	opt->memory_budget = (size_t)1 << 30;
 }
 
 void plan_free(struct plan *plan)
