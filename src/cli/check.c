@@ -8,6 +8,29 @@
 #include "cli/options.h"
 #include "parse/parse.h"
 
+/* One line per plan on standard output: what it holds. */
+static void print_summary(const struct plan *p)
+{
+	size_t milestones = 0, updates = 0, ratings = 0;
+	for (size_t i = 0; i < p->actions.n; i++) {
+		const struct action *a = p->actions.items[i];
+		milestones += a->milestones.n;
+		updates += a->updates.n;
+		ratings += a->ratings.n;
+		for (size_t k = 0; k < a->milestones.n; k++)
+			updates += a->milestones.items[k]->updates.n;
+	}
+	size_t themes = 0;
+	for (size_t i = 0; i < p->audits.n; i++)
+		themes += p->audits.items[i]->themes.n;
+	printf("%s: %zu areas, %zu actions, %zu milestones, %zu updates, %zu ratings, "
+	       "%zu measures, %zu outcomes, %zu recommendations, %zu focus areas, "
+	       "%zu audits (%zu themes), %zu people, %zu files\n",
+	       p->path, p->all_areas.n, p->actions.n, milestones, updates, ratings,
+	       p->measures.n, p->outcomes.n, p->recommendations.n, p->focus_areas.n,
+	       p->audits.n, themes, p->people.n, p->n_files);
+}
+
 static const char check_usage[] =
 	"usage: boardpack check [options] PLAN.xml...\n"
 	"\n"
@@ -18,11 +41,12 @@ static const char check_usage[] =
 
 int cmd_check(int argc, char **argv)
 {
-	bool help = false, quiet = false;
+	bool help = false, quiet = false, summary = false;
 	const char *as_at = NULL;
 	struct option opts[] = {
 		OPTION_STRING(0, "as-at", "DATE", "check as at this report date (default: the plan's)", &as_at),
 		OPTION_FLAG('q', "quiet", "print no summary line", &quiet),
+		OPTION_FLAG('s', "summary", "print what each plan holds (counts) on standard output", &summary),
 		OPTION_FLAG('h', "help", "show this help", &help),
 		OPTION_END,
 	};
@@ -69,6 +93,8 @@ int cmd_check(int argc, char **argv)
 			rc = EXIT_IO;
 		else if (st != PARSE_OK && rc == EXIT_OK)
 			rc = EXIT_PLAN;
+		if (summary && plan)
+			print_summary(plan);
 		plan_free(plan);
 		diag_list_release(&diags);
 	}

@@ -5,7 +5,7 @@
  *  day, a period, a range, several dated points, or a cadence, with the
  *  precision it was written at. Text it cannot understand is reported as
  *  such (with the reason), never guessed. The rules are documented in
- *  docs/plan-format.md, section "Dates". */
+ *  docs/dates.md. */
 #ifndef BP_DATE_H
 #define BP_DATE_H
 
