@@ -107,9 +107,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libboardpack.a tests/unit/unit.h
 SAMPLE_PLANS := $(wildcard sample-plans/*.xml)
 samples: boardpack-bin
 	@mkdir -p out
-	@for p in $(SAMPLE_PLANS); do \
-	  ./boardpack check "$$p" || exit 1; \
-	done
+	./boardpack build -o out $(SAMPLE_PLANS)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 

@@ -23,6 +23,8 @@ struct command {
 static const struct command commands[] = {
 	{ "check", cmd_check, "check plans and report every problem" },
 	{ "schema", cmd_schema, "print the RelaxNG schema of the plan format" },
+	{ "build", cmd_build, "write the board pack of each plan as PDF and SVG" },
+	{ "eval", cmd_eval, "evaluate a plan as at a date and print the results" },
 	{ NULL, NULL, NULL },
 };
 

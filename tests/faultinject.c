@@ -1,9 +1,11 @@
 /* An LD_PRELOAD shim that makes one I/O call fail, for the failure-path
- * tests (tests/cli/failures.sh). BOARDPACK_FAIL names the call and the
- * how-manieth call fails: "open:1", "fopen:2", "write:3", "fwrite:1",
- * "rename:1", "close:1". The failing call sets errno (EIO, or ENOSPC for
- * writes) and returns the failure value. Calls made by the dynamic loader
- * before main() are counted too; tests choose N accordingly. */
+ * tests (tests/cli/build.sh, tests/cli/failures.sh). BOARDPACK_FAIL names
+ * the call and which call of it fails: "fopen:2", "fwrite:400",
+ * "rename:1", "open:1", "write:3". The failing call sets errno (EIO, or
+ * ENOSPC for writes) and returns the failure value. Only calls that go
+ * through the dynamic linker are seen: boardpack's own and its libraries'
+ * calls of these functions, not the C library's calls to itself (fwrite
+ * does not reach the write() here). */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>

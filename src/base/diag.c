@@ -123,10 +123,16 @@ static int diag_cmp(const void *pa, const void *pb)
 
 void diag_emit(struct diag_list *l)
 {
+	diag_emit_min(l, DIAG_NOTE);
+}
+
+void diag_emit_min(struct diag_list *l, enum diag_severity min)
+{
 	if (l->n > 1)
 		qsort(l->items, l->n, sizeof *l->items, diag_cmp);
 	for (size_t i = 0; i < l->n; i++)
-		sink_fn(&l->items[i], sink_user);
+		if (l->items[i].severity >= min)
+			sink_fn(&l->items[i], sink_user);
 	if (l->dropped) {
 		struct diag d = { .severity = DIAG_NOTE, .line = 0 };
 		char msg[128];

@@ -47,6 +47,9 @@ void diag_vadd(struct diag_list *l, enum diag_severity sev, const char *file,
 /** Sorts by file order, line and insertion, then emits through the sink. */
 void diag_emit(struct diag_list *l);
 
+/** The same, leaving out diagnostics below min (warnings, notes). */
+void diag_emit_min(struct diag_list *l, enum diag_severity min);
+
 /** Formats one diagnostic as it is printed, without the newline. */
 void diag_format(const struct diag *d, char *buf, size_t size);
 

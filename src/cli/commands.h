@@ -4,6 +4,8 @@
 
 int cmd_check(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_build(int argc, char **argv);
 
 /** Parses a report date given on the command line (ISO 2023-09-30 or any
  *  day form the plan format accepts). Returns BP_DAY_NONE after printing

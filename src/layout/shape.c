@@ -1,0 +1,374 @@
+#include "layout/shape.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+
+#define PT(v) ((float)(v) / PANGO_SCALE)
+
+static bool skip_glyph(PangoGlyph g)
+{
+	/* pango marks spaces a font lacks as unknown, and draws nothing. */
+	return g == PANGO_GLYPH_EMPTY ||
+	       ((g & PANGO_GLYPH_UNKNOWN_FLAG) && (g & ~PANGO_GLYPH_UNKNOWN_FLAG) <= 0x20);
+}
+
+static int32_t span_at(const struct doc_text *t, size_t offset)
+{
+	size_t lo = 0, hi = t->n_spans;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t->spans[mid].end <= offset)
+			lo = mid + 1;
+		else if (t->spans[mid].start > offset)
+			hi = mid;
+		else
+			return (int32_t)mid;
+	}
+	return -1;
+}
+
+static void set_attributes(PangoLayout *layout, const struct doc_text *t)
+{
+	if (t->n_spans == 0) {
+		pango_layout_set_attributes(layout, NULL);
+		return;
+	}
+	PangoAttrList *list = pango_attr_list_new();
+	for (size_t i = 0; i < t->n_spans; i++) {
+		const struct doc_span *s = &t->spans[i];
+		PangoAttribute *attr;
+		if (s->style & DOC_BOLD) {
+			attr = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+			attr->start_index = (guint)s->start;
+			attr->end_index = (guint)s->end;
+			pango_attr_list_insert(list, attr);
+		}
+		if (s->style & DOC_ITALIC) {
+			attr = pango_attr_style_new(PANGO_STYLE_ITALIC);
+			attr->start_index = (guint)s->start;
+			attr->end_index = (guint)s->end;
+			pango_attr_list_insert(list, attr);
+		}
+		if (s->uri || s->dest) {
+			/* Also makes pango end its runs at the link's edges. */
+			attr = pango_attr_underline_new(PANGO_UNDERLINE_SINGLE);
+			attr->start_index = (guint)s->start;
+			attr->end_index = (guint)s->end;
+			pango_attr_list_insert(list, attr);
+		}
+	}
+	pango_layout_set_attributes(layout, list);
+	pango_attr_list_unref(list);
+}
+
+static PangoLayout *prepare(struct fonts *f, const struct doc_text *t, enum font_role role,
+			    double wrap, enum doc_align align)
+{
+	PangoLayout *l = f->layout;
+	pango_layout_set_font_description(l, f->desc[role]);
+	if (wrap > 0) {
+		pango_layout_set_width(l, (int)lround(wrap * PANGO_SCALE));
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	} else {
+		pango_layout_set_width(l, -1);
+	}
+	pango_layout_set_alignment(l, align == DOC_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+				   : align == DOC_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
+				   : PANGO_ALIGN_LEFT);
+	set_attributes(l, t);
+	pango_layout_set_text(l, t->text, (int)t->len);
+	return l;
+}
+
+/* True when the run maps glyph i to character i, left to right, with at
+ * most empty glyphs at its end (the white space where a line wraps): then
+ * no cluster table is needed (see SHAPE_RUN_CLUSTERS). */
+static bool simple_run(const char *text, const PangoGlyphItem *run)
+{
+	const PangoGlyphString *gs = run->glyphs;
+	if (run->item->analysis.level % 2)
+		return false;
+	const char *start = text + run->item->offset, *p = start, *end = p + run->item->length;
+	bool trailing = false;
+	for (int i = 0; i < gs->num_glyphs; i++) {
+		PangoGlyph g = gs->glyphs[i].glyph;
+		if (p >= end || gs->log_clusters[i] != (int)(p - start))
+			return false;
+		if (g == PANGO_GLYPH_EMPTY)
+			trailing = true;
+		else if (trailing || (g & PANGO_GLYPH_UNKNOWN_FLAG))
+			return false;
+		p = g_utf8_next_char(p);
+	}
+	return p == end;
+}
+
+static uint32_t drawable_glyphs(const PangoGlyphString *gs)
+{
+	uint32_t n = 0;
+	for (int i = 0; i < gs->num_glyphs; i++)
+		if (!skip_glyph(gs->glyphs[i].glyph))
+			n++;
+	return n;
+}
+
+/* Builds cairo clusters in text order; false when pango's clusters are
+ * not in the order cairo needs. */
+static bool build_clusters(struct arena *a, const PangoGlyphItem *run, struct shape_run *out)
+{
+	const PangoGlyphString *gs = run->glyphs;
+	int n = gs->num_glyphs;
+	bool rtl = run->item->analysis.level % 2;
+	uint32_t groups = 0;
+	int prev = -1;
+	for (int k = 0; k < n; k++) {
+		int i = rtl ? n - 1 - k : k;
+		int c = gs->log_clusters[i];
+		if (c != prev) {
+			if (c < prev || c >= run->item->length)
+				return false;
+			groups++;
+			prev = c;
+		}
+	}
+	if (n == 0 || gs->log_clusters[rtl ? n - 1 : 0] != 0)
+		return false;
+	struct shape_cluster *cl = arena_array(a, struct shape_cluster, groups);
+	uint32_t g = 0;
+	prev = -1;
+	for (int k = 0; k < n; k++) {
+		int i = rtl ? n - 1 - k : k;
+		int c = gs->log_clusters[i];
+		if (c != prev) {
+			if (g)
+				cl[g - 1].bytes = c - prev;
+			g++;
+			prev = c;
+		}
+		if (!skip_glyph(gs->glyphs[i].glyph))
+			cl[g - 1].glyphs++;
+	}
+	cl[g - 1].bytes = run->item->length - prev;
+	out->clusters = cl;
+	out->n_clusters = groups;
+	return true;
+}
+
+static void copy_run(struct fonts *f, struct arena *a, struct shape *s, const PangoGlyphItem *run,
+		     float x, struct shape_run *out)
+{
+	const PangoGlyphString *gs = run->glyphs;
+	const char *text = s->text;
+	out->text_start = (uint32_t)run->item->offset;
+	out->text_len = (uint32_t)run->item->length;
+	out->glyph_start = s->n_glyphs;
+	out->face = fonts_face_index(f, run->item->analysis.font);
+	out->span = s->source->n_spans ? span_at(s->source, (size_t)run->item->offset) : -1;
+	if (out->span >= 0) {
+		const struct doc_span *sp = &s->source->spans[out->span];
+		if (sp->uri || sp->dest) {
+			out->flags |= SHAPE_RUN_LINK;
+			s->has_links = true;
+		}
+	}
+	if (run->item->analysis.level % 2)
+		out->flags |= SHAPE_RUN_RTL;
+	out->x = x;
+
+	int acc = 0;
+	long prev = 0;
+	bool any_y = false, wide = false;
+	for (int i = 0; i < gs->num_glyphs; i++) {
+		const PangoGlyphInfo *gi = &gs->glyphs[i];
+		if (!skip_glyph(gi->glyph)) {
+			struct shape_glyph *g = &s->glyphs[s->n_glyphs++];
+			long pos = lround((acc + gi->geometry.x_offset) * (SHAPE_UNIT / (double)PANGO_SCALE));
+			long dx = pos - prev;
+			prev = pos;
+			if (dx < INT16_MIN || dx > INT16_MAX)
+				wide = true;
+			g->dx = (int16_t)(dx < INT16_MIN ? INT16_MIN : dx > INT16_MAX ? INT16_MAX : dx);
+			if ((gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) || gi->glyph > UINT16_MAX) {
+				/* No font has it: drawn as a box (glyph 0 of an
+				 * UNKNOWN run). */
+				g->index = 0;
+				out->flags |= SHAPE_RUN_UNKNOWN | SHAPE_RUN_NO_TEXT;
+				s->unknown_glyphs++;
+				if (!f->unknown_glyphs++)
+					f->first_unknown = gi->glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+			} else {
+				g->index = (uint16_t)gi->glyph;
+			}
+			if (gi->geometry.y_offset)
+				any_y = true;
+		}
+		acc += gi->geometry.width;
+	}
+	if (wide) {
+		/* A step too long for 16 bits: keep exact positions instead. */
+		out->xs = arena_array(a, float, s->n_glyphs - out->glyph_start);
+		uint32_t k = 0;
+		int at = 0;
+		for (int i = 0; i < gs->num_glyphs; i++) {
+			if (!skip_glyph(gs->glyphs[i].glyph))
+				out->xs[k++] = PT(at + gs->glyphs[i].geometry.x_offset);
+			at += gs->glyphs[i].geometry.width;
+		}
+	}
+	out->n_glyphs = s->n_glyphs - out->glyph_start;
+	out->width = PT(acc);
+	if (any_y) {
+		out->y_offsets = arena_array(a, float, out->n_glyphs);
+		uint32_t k = 0;
+		for (int i = 0; i < gs->num_glyphs; i++)
+			if (!skip_glyph(gs->glyphs[i].glyph))
+				out->y_offsets[k++] = PT(gs->glyphs[i].geometry.y_offset);
+	}
+	if (!(out->flags & SHAPE_RUN_NO_TEXT) && !simple_run(text, run)) {
+		if (build_clusters(a, run, out))
+			out->flags |= SHAPE_RUN_CLUSTERS;
+		else
+			out->flags |= SHAPE_RUN_NO_TEXT;
+	}
+}
+
+/* Copies the laid-out lines of l into a new shape. */
+static struct shape *extract(struct fonts *f, struct arena *a, PangoLayout *l,
+			     const struct doc_text *t, enum font_role role, double wrap)
+{
+	struct shape *s = arena_new(a, struct shape);
+	s->source = t;
+	s->text = t->text;
+	s->role = role;
+	s->wrap = wrap > 0 ? (float)wrap : 0.0f;
+
+	uint32_t n_lines = 0, n_runs = 0, n_glyphs = 0;
+	for (GSList *ln = pango_layout_get_lines_readonly(l); ln; ln = ln->next) {
+		n_lines++;
+		for (GSList *r = ((PangoLayoutLine *)ln->data)->runs; r; r = r->next) {
+			n_runs++;
+			n_glyphs += drawable_glyphs(((PangoGlyphItem *)r->data)->glyphs);
+		}
+	}
+	s->lines = arena_array(a, struct shape_line, n_lines);
+	s->runs = arena_array(a, struct shape_run, n_runs);
+	s->glyphs = arena_array(a, struct shape_glyph, n_glyphs);
+
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	uint32_t li = 0;
+	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+		PangoRectangle logical;
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		struct shape_line *sl = &s->lines[li++];
+		sl->top = PT(logical.y);
+		sl->bottom = PT(logical.y + logical.height);
+		sl->baseline = PT(pango_layout_iter_get_baseline(it));
+		sl->x = PT(logical.x);
+		sl->width = PT(logical.width);
+		sl->run_start = s->n_runs;
+		float x = sl->x;
+		for (GSList *r = line->runs; r; r = r->next) {
+			struct shape_run *sr = &s->runs[s->n_runs++];
+			copy_run(f, a, s, r->data, x, sr);
+			x += sr->width;
+		}
+		sl->n_runs = s->n_runs - sl->run_start;
+		if (sl->width > s->width)
+			s->width = sl->width;
+	} while (pango_layout_iter_next_line(it) && li < n_lines);
+	pango_layout_iter_free(it);
+	s->n_lines = li;
+	if (s->n_lines)
+		s->height = s->lines[s->n_lines - 1].bottom - s->lines[0].top;
+	return s;
+}
+
+struct shape *shape_text(struct fonts *f, struct arena *a, const struct doc_text *t,
+			 enum font_role role, double wrap, enum doc_align align)
+{
+	PangoLayout *l = prepare(f, t, role, wrap, align);
+	return extract(f, a, l, t, role, wrap);
+}
+
+/* The widest stretch of text between two line-break opportunities, trailing
+ * white space left out. */
+static float min_width(struct fonts *f, PangoLayout *l, const struct doc_text *t)
+{
+	if (t->len == 0)
+		return 0;
+	if (f->scratch_cap < t->len) {
+		f->scratch_cap = t->len;
+		f->scratch = xrealloc(f->scratch, f->scratch_cap, sizeof *f->scratch);
+	}
+	float *w = f->scratch;
+	memset(w, 0, t->len * sizeof *w);
+	for (GSList *ln = pango_layout_get_lines_readonly(l); ln; ln = ln->next) {
+		for (GSList *r = ((PangoLayoutLine *)ln->data)->runs; r; r = r->next) {
+			PangoGlyphItem *run = r->data;
+			int n = run->item->num_chars;
+			int stack[128];
+			int *cw = n <= 128 ? stack : xmalloc((size_t)n * sizeof *cw);
+			pango_glyph_item_get_logical_widths(run, t->text, cw);
+			const char *p = t->text + run->item->offset;
+			for (int i = 0; i < n; i++) {
+				w[p - t->text] = PT(cw[i]);
+				p = g_utf8_next_char(p);
+			}
+			if (cw != stack)
+				free(cw);
+		}
+	}
+	int n_attrs;
+	const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(l, &n_attrs);
+	float best = 0, cur = 0, trailing = 0;
+	int ci = 0;
+	for (const char *p = t->text; p < t->text + t->len && ci < n_attrs; p = g_utf8_next_char(p), ci++) {
+		if (ci > 0 && la[ci].is_line_break) {
+			if (cur - trailing > best)
+				best = cur - trailing;
+			cur = trailing = 0;
+		}
+		float cw = w[p - t->text];
+		cur += cw;
+		trailing = la[ci].is_white ? trailing + cw : 0;
+	}
+	if (cur - trailing > best)
+		best = cur - trailing;
+	return best;
+}
+
+struct shape *shape_measure(struct fonts *f, struct arena *a, const struct doc_text *t,
+			    enum font_role role)
+{
+	PangoLayout *l = prepare(f, t, role, 0, DOC_ALIGN_LEFT);
+	struct shape *s = extract(f, a, l, t, role, 0);
+	s->min_width = min_width(f, l, t);
+	return s;
+}
+
+float shape_lines_height(const struct shape *s, uint32_t from, uint32_t to)
+{
+	if (from >= to || to > s->n_lines)
+		return 0;
+	return s->lines[to - 1].bottom - s->lines[from].top;
+}
+
+uint32_t shape_run_glyphs(const struct shape *s, const struct shape_run *run, double x,
+			  double baseline, cairo_glyph_t *out)
+{
+	const struct shape_glyph *sg = s->glyphs + run->glyph_start;
+	double x0 = x + run->x;
+	long pos = 0;
+	for (uint32_t k = 0; k < run->n_glyphs; k++) {
+		pos += sg[k].dx;
+		out[k].index = sg[k].index;
+		out[k].x = x0 + (run->xs ? run->xs[k] : pos / (double)SHAPE_UNIT);
+		out[k].y = baseline + (run->y_offsets ? run->y_offsets[k] : 0);
+	}
+	return run->n_glyphs;
+}
