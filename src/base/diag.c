@@ -69,8 +69,10 @@ void diag_list_init(struct diag_list *l)
 
 void diag_list_release(struct diag_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
+	for (size_t i = 0; i < l->n; i++) {
 		free(l->items[i].message);
+		free((char *)l->items[i].file);
+	}
 	free(l->items);
 	memset(l, 0, sizeof *l);
 }
@@ -93,7 +95,8 @@ void diag_vadd(struct diag_list *l, enum diag_severity sev, const char *file,
 	char buf[2048];
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	struct diag *d = &l->items[l->n];
-	d->file = file;
+	/* the list outlives the plans and parts it speaks of */
+	d->file = file ? xstrdup(file) : NULL;
 	d->file_order = file_order;
 	d->line = line;
 	d->severity = sev;

@@ -15,7 +15,8 @@
 enum diag_severity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR };
 
 struct diag {
-	const char *file;   /* path as the user named it; NULL for none */
+	const char *file;   /* path as the user named it (a copy owned by the
+			       list); NULL for none */
 	int file_order;     /* order in which files were read: sorts diagnostics */
 	long line;          /* 0: the file as a whole */
 	enum diag_severity severity;
