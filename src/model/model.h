@@ -367,6 +367,7 @@ struct audit_score {
 	const char *round_id;
 	struct audit_round *round;
 	struct value target, actual;
+	long cases;                  /* cases audited; -1: not given */
 	const char *note;
 };
 DEFINE_VEC(audit_score_vec, struct audit_score)

@@ -752,6 +752,7 @@ static void build_audit(struct builder *b, const xmlNode *n)
 					sc->round_id = attr(b, s, "round");
 					sc->target = value_attr(b, s, "target");
 					sc->actual = value_attr(b, s, "actual");
+					sc->cases = attr_long(b, s, "cases", -1);
 					const char *note = text_of(b, s);
 					sc->note = *note ? note : NULL;
 					audit_score_vec_push(b->a, &t->scores, sc);
