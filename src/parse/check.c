@@ -7,58 +7,41 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/strmap.h"
 #include "parse/internal.h"
 
 /* ---- an id index per kind ------------------------------------------- */
 
+/* What an id names, and where, for "first used on line N". */
 struct id_entry {
-	const char *id;
 	void *node;
 	const struct src_loc *loc;
 };
 
 struct id_index {
-	struct id_entry *slots;
-	size_t cap, n;
+	struct strmap map;          /* id → struct id_entry */
+	struct id_entry *entries;
+	size_t n;
 };
-
-static size_t hash_str(const char *s)
-{
-	size_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
 
 static void index_init(struct id_index *ix, size_t expected)
 {
-	size_t cap = 16;
-	while (cap < expected * 2 + 1)
-		cap *= 2;
-	ix->slots = xcalloc(cap, sizeof *ix->slots);
-	ix->cap = cap;
+	strmap_init(&ix->map, expected);
+	ix->entries = xcalloc(expected ? expected : 1, sizeof *ix->entries);
 	ix->n = 0;
 }
 
 static void index_release(struct id_index *ix)
 {
-	free(ix->slots);
-	ix->slots = NULL;
-}
-
-static struct id_entry *index_slot(struct id_index *ix, const char *id)
-{
-	size_t i = hash_str(id) & (ix->cap - 1);
-	while (ix->slots[i].id && strcmp(ix->slots[i].id, id) != 0)
-		i = (i + 1) & (ix->cap - 1);
-	return &ix->slots[i];
+	strmap_release(&ix->map);
+	free(ix->entries);
+	ix->entries = NULL;
 }
 
 static void *index_get(struct id_index *ix, const char *id)
 {
-	if (!id)
-		return NULL;
-	return index_slot(ix, id)->node;
+	struct id_entry *e = strmap_get(&ix->map, id);
+	return e ? e->node : NULL;
 }
 
 struct checker {
@@ -88,8 +71,10 @@ static void index_put(struct checker *c, struct id_index *ix, const char *kind,
 {
 	if (!id)
 		return;
-	struct id_entry *e = index_slot(ix, id);
-	if (e->id) {
+	bool added;
+	struct strmap_slot *slot = strmap_slot(&ix->map, id, &added);
+	if (!added) {
+		const struct id_entry *e = slot->value;
 		if (e->loc->file_order == loc->file_order)
 			report(c, DIAG_ERROR, loc, 0, "duplicate %s id '%s' (first used on line %ld)",
 			       kind, id, e->loc->line);
@@ -98,10 +83,11 @@ static void index_put(struct checker *c, struct id_index *ix, const char *kind,
 			       kind, id, e->loc->file, e->loc->line);
 		return;
 	}
-	e->id = id;
+	/* entries was sized for every node of the kind: n never passes it */
+	struct id_entry *e = &ix->entries[ix->n++];
 	e->node = node;
 	e->loc = loc;
-	ix->n++;
+	slot->value = e;
 }
 
 /* How a node is named in messages: "action '1.3'". */
