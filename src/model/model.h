@@ -385,6 +385,7 @@ struct audit {
 	const char *id, *title, *measure;
 	const char *area_id;
 	struct area *area;
+	enum measure_better better;      /* BETTER_HIGHER unless the plan says */
 	struct prose description;
 	struct audit_round_vec rounds;
 	struct audit_theme_vec themes;

@@ -729,6 +729,9 @@ static void build_audit(struct builder *b, const xmlNode *n)
 	au->title = attr(b, n, "title");
 	au->measure = attr(b, n, "measure");
 	au->area_id = attr(b, n, "area");
+	au->better = better_of(attr(b, n, "better"));
+	if (au->better == BETTER_UNKNOWN)
+		au->better = BETTER_HIGHER;
 	au->description = child_prose(b, n, "description");
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (is_el(c, "round")) {
