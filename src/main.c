@@ -1,6 +1,7 @@
 /* boardpack: improvement plans (XML) → board packs (PDF, SVG).
  * Thin dispatcher; each command lives in src/cli/. */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@
 #include "cli/commands.h"
 #include "parse/schema.h"
 #include "parse/xmlload.h"
+#include "render/outfile.h"
 
 #ifndef BOARDPACK_VERSION
 #define BOARDPACK_VERSION "0.1.0"
@@ -37,8 +39,20 @@ static void usage(FILE *f)
 	      "'boardpack --version' prints the version.\n", f);
 }
 
+/* A run stopped by a signal removes its temporary files, so the last good
+ * pack is all that is left; then it dies of the signal as it would have. */
+static void on_fatal_signal(int sig)
+{
+	outfile_remove_all();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 int main(int argc, char **argv)
 {
+	signal(SIGINT, on_fatal_signal);
+	signal(SIGTERM, on_fatal_signal);
+	signal(SIGHUP, on_fatal_signal);
 	/* Numbers in PDF tags and JSON must use '.': keep the C locale for
 	 * numbers whatever the environment says. */
 	setlocale(LC_ALL, "C");

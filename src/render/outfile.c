@@ -52,6 +52,22 @@ static void forget(const char *temp)
 			pending[i] = NULL;
 }
 
+void outfile_track(const char *path)
+{
+	remember(xstrdup(path));
+}
+
+void outfile_untrack(const char *path)
+{
+	for (size_t i = 0; i < n_pending; i++) {
+		if (pending[i] && strcmp(pending[i], path) == 0) {
+			free(pending[i]);
+			pending[i] = NULL;
+			return;
+		}
+	}
+}
+
 int outfile_open(struct outfile *of, const char *path)
 {
 	memset(of, 0, sizeof *of);

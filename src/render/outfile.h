@@ -45,6 +45,12 @@ void outfile_abort(struct outfile *of);
 /** Writes a whole file from memory, through a temporary file. */
 int outfile_write_file(const char *path, const void *data, size_t len);
 
+/** Adds a file made some other way (by a library writing to a path) to the
+ *  temporary files removed on failure and at exit; outfile_untrack()
+ *  takes it off once it is renamed into place or removed. */
+void outfile_track(const char *path);
+void outfile_untrack(const char *path);
+
 /** Removes every temporary file still open. Uses only unlink(), so it may
  *  be called from a signal handler (while no outfile is being opened). */
 void outfile_remove_all(void);

@@ -60,6 +60,8 @@ static int write_pdf(const struct layout_doc *ld, const char *path, struct pack_
 	strbuf_addf(&fixed, "%s.tmp%ld", path, (long)getpid());
 
 	double t0 = now();
+	outfile_track(raw.buf);
+	outfile_track(fixed.buf);
 	int rc = render_pdf(ld, raw.buf);
 	double t1 = now();
 	if (rc == 0) {
@@ -93,6 +95,9 @@ static int write_pdf(const struct layout_doc *ld, const char *path, struct pack_
 			unlink(fixed.buf);
 		}
 	}
+	unlink(fixed.buf);
+	outfile_untrack(raw.buf);
+	outfile_untrack(fixed.buf);
 	double t2 = now();
 	if (st) {
 		st->render_seconds += t1 - t0;
@@ -106,45 +111,48 @@ static int write_pdf(const struct layout_doc *ld, const char *path, struct pack_
 	return rc;
 }
 
+struct svg_writer {
+	const struct layout_doc *ld;
+	const char *dir;
+	double post_seconds;
+};
+
+/* One page: post-processed and written, then its memory reused. */
+static int write_svg_page(size_t i, const unsigned char *data, size_t len, void *user)
+{
+	struct svg_writer *w = user;
+	const struct layout_doc *ld = w->ld;
+	double t0 = now();
+	char prefix[32], path_buf[4096];
+	snprintf(prefix, sizeof prefix, "p%zu", i + 1);
+	struct strbuf title = STRBUF_INIT, base = STRBUF_INIT;
+	strbuf_addf(&title, "%s, page %zu of %zu", ld->doc->title ? ld->doc->title : "Board pack",
+		    i + 1, ld->n_pages);
+	strbuf_addf(&base, "%s/page", w->dir);
+	struct svgpost_options opt = { prefix, title.buf, ld->doc->subject };
+	struct svgpost_buffer out = { NULL, 0, 0 };
+	int rc = svgpost_fix(data, len, &opt, &out);
+	if (rc == 0) {
+		if (!render_page_path(path_buf, sizeof path_buf, base.buf, i, ld->n_pages, ".svg"))
+			rc = error("output path too long in '%s'", w->dir);
+		else
+			rc = outfile_write_file(path_buf, out.data, out.len);
+	}
+	svgpost_buffer_release(&out);
+	strbuf_release(&title);
+	strbuf_release(&base);
+	w->post_seconds += now() - t0;
+	return rc;
+}
+
 static int write_svgs(const struct layout_doc *ld, const char *dir, struct pack_stats *st)
 {
-	if (ld->n_pages == 0)
-		return 0;
+	struct svg_writer w = { ld, dir, 0 };
 	double t0 = now();
-	struct render_buffer *pages = xcalloc(ld->n_pages, sizeof *pages);
-	if (render_svg_pages(ld, pages) != 0) {
-		free(pages);
-		return -1;
-	}
-	double t1 = now();
-	int rc = 0;
-	for (size_t i = 0; i < ld->n_pages && rc == 0; i++) {
-		char prefix[32], path_buf[4096];
-		snprintf(prefix, sizeof prefix, "p%zu", i + 1);
-		struct strbuf title = STRBUF_INIT;
-		strbuf_addf(&title, "%s, page %zu of %zu", ld->doc->title ? ld->doc->title : "Board pack",
-			    i + 1, ld->n_pages);
-		struct svgpost_options opt = { prefix, title.buf, ld->doc->subject };
-		struct svgpost_buffer out = { NULL, 0, 0 };
-		rc = svgpost_fix(pages[i].data, pages[i].len, &opt, &out);
-		if (rc == 0) {
-			struct strbuf base = STRBUF_INIT;
-			strbuf_addf(&base, "%s/page", dir);
-			if (!render_page_path(path_buf, sizeof path_buf, base.buf, i, ld->n_pages, ".svg"))
-				rc = error("output path too long in '%s'", dir);
-			else
-				rc = outfile_write_file(path_buf, out.data, out.len);
-			strbuf_release(&base);
-		}
-		svgpost_buffer_release(&out);
-		strbuf_release(&title);
-	}
-	for (size_t i = 0; i < ld->n_pages; i++)
-		render_buffer_release(&pages[i]);
-	free(pages);
+	int rc = render_svg_each(ld, write_svg_page, &w);
 	if (st) {
-		st->render_seconds += t1 - t0;
-		st->post_seconds += now() - t1;
+		st->render_seconds += now() - t0 - w.post_seconds;
+		st->post_seconds += w.post_seconds;
 	}
 	return rc;
 }
