@@ -109,6 +109,9 @@ struct layout_op {
 		struct {
 			const float *edges;   /* n + 1 column edges, absolute x */
 			uint32_t n;
+			float above, below;   /* bands at the top and bottom
+						 without column rules (the
+						 "continued" markers) */
 		} grid;
 		cairo_surface_t *image;
 		const struct doc_figure *figure;
@@ -166,7 +169,8 @@ struct layout_doc {
 /** Lays d out. Returns NULL after reporting through error() when the
  *  document cannot be typeset: a logo that cannot be read, a link to an
  *  anchor that does not exist, two anchors of the same name, a figure
- *  without alternative text. */
+ *  without alternative text or drawing callback, a table with more columns
+ *  than fit across the page (about 34 portrait, 53 landscape). */
 struct layout_doc *layout_doc(struct fonts *f, const struct doc *d, struct arena *a);
 
 void layout_release(struct layout_doc *ld);

@@ -12,7 +12,7 @@
 #include "layout/flow.h"
 
 #define LABEL_GAP 2.0      /* between a status label and the cell's text */
-#define MARKER_GAP 2.0     /* between a "continued" marker and cell text */
+#define MARKER_GAP 2.0     /* around a "continued" marker in its band */
 #define EPS 1e-6
 
 struct tcell {
@@ -24,7 +24,7 @@ struct tcell {
 	doc_rgb fill, color;
 	bool has_fill;
 	bool th;
-	unsigned flags;
+	unsigned flags;               /* LAYOUT_TEXT_* for its text */
 };
 
 struct trow {
@@ -55,7 +55,7 @@ struct tprep {
 	const struct doc_table *t;
 	bool panel;
 	size_t n_cols;
-	double x0, w;
+	double w;
 	float *edges;                 /* n_cols + 1 column edges */
 	float outer[2];               /* the table's two edges (group rows) */
 	const struct shape *caption;
@@ -173,7 +173,9 @@ static void column_widths(struct tprep *tp, const double *min_w, const double *m
 		} else if (col->kind == DOC_WIDTH_AUTO) {
 			double w;
 			if (sum_max <= auto_room)
-				w = n_fr ? max_w[i] : max_w[i] + (auto_room - sum_max) * max_w[i] / sum_max;
+				w = n_fr || sum_max <= 0
+					? max_w[i]
+					: max_w[i] + (auto_room - sum_max) * max_w[i] / sum_max;
 			else if (sum_min <= auto_room && sum_max > sum_min)
 				w = min_w[i] + (max_w[i] - min_w[i]) * (auto_room - sum_min) / (sum_max - sum_min);
 			else
@@ -195,10 +197,21 @@ static void column_widths(struct tprep *tp, const double *min_w, const double *m
 	for (size_t i = 0; i < n; i++)
 		if (t->cols[i].kind == DOC_WIDTH_FR)
 			out[i] = fr_room > 0 ? fr_room * t->cols[i].value / frs : fr_floor;
-	for (size_t i = 0; i < n; i++)
+	double total = 0;
+	for (size_t i = 0; i < n; i++) {
 		if (out[i] < 2 * CELL_PAD_X + 4)
 			out[i] = 2 * CELL_PAD_X + 4;
+		total += out[i];
+	}
+	/* So many columns that even their least is too wide: narrower still,
+	 * text breaking between letters, but never past the frame. */
+	if (total > frame)
+		for (size_t i = 0; i < n; i++)
+			out[i] *= frame / total;
 }
+
+/* Narrower than this, a column cannot hold a letter beside its padding. */
+#define COLUMN_MIN (2 * CELL_PAD_X + 6)
 
 static bool has_text(const struct doc_text *t)
 {
@@ -324,7 +337,7 @@ static void prepare_header(struct flow *fl, struct tprep *tp, const double *widt
 		c->th = true;
 		if (has_text(t->cols[i].header))
 			c->text = shape_text(fl->f, fl->a, t->cols[i].header, FONT_TABLE_BOLD,
-					     width[i] - 2 * CELL_PAD_X, t->cols[i].align);
+					     fmax(width[i] - 2 * CELL_PAD_X, 1), t->cols[i].align);
 	}
 	row_height(fl, &tp->header);
 }
@@ -356,7 +369,6 @@ static struct tprep *prepare_table(struct flow *fl, const struct doc_table *t, b
 	tp->panel = panel;
 	tp->n_cols = t->n_cols;
 	size_t n = tp->n_cols;
-	tp->x0 = fl->x0;
 	tp->has_header = t->header;
 	tp->n_rows = t->n_rows;
 	tp->rows = arena_array(fl->a, struct trow, t->n_rows);
@@ -425,6 +437,15 @@ static struct tprep *prepare_table(struct flow *fl, const struct doc_table *t, b
 	}
 	double *width = arena_array(fl->a, double, n);
 	column_widths(tp, min_w, max_w, frame, panel ? frame * 0.4 : 0, width);
+	for (size_t i = 0; i < n; i++) {
+		if (width[i] < COLUMN_MIN - EPS) {
+			error("a table of %zu columns does not fit across the page: column %zu would "
+			      "be %.0f pt wide, and a column needs %.0f pt", n, i + 1, width[i],
+			      (double)COLUMN_MIN);
+			fl->failed = true;
+			break;
+		}
+	}
 	tp->edges = arena_array(fl->a, float, n + 1);
 	double x = fl->x0;
 	for (size_t i = 0; i < n; i++) {
@@ -452,7 +473,7 @@ static struct tprep *prepare_table(struct flow *fl, const struct doc_table *t, b
 			const struct doc_cell *dc = &row->cells[i];
 			enum font_role role;
 			style_cell(fl, tp, dc, i, c, &role);
-			double wrap = width[i] - 2 * CELL_PAD_X;
+			double wrap = fmax(width[i] - 2 * CELL_PAD_X, 1);
 			if (dc->status)
 				c->label = label_shape(fl, &sh, dc->status->label, wrap, false);
 			if (!has_text(dc->text))
@@ -569,15 +590,22 @@ static void emit_row(struct flow *fl, struct tprep *tp, const struct trow *r, co
 				flow_dest(fl, r->cells[i].cell->anchor, cell_x(tp, r, i), y);
 	if (tagged)
 		flow_tag(fl, LAYOUT_TAG_TR);
-	double content_y = y + CELL_PAD_Y + (marks & MARK_ABOVE ? tp->marker_h : 0);
+	/* A split row's markers sit in bands of their own, above and below
+	 * the cells, clear of fills and column rules. */
+	double above = marks & MARK_ABOVE ? tp->marker_h : 0;
+	double below = marks & MARK_BELOW ? tp->marker_h : 0;
+	double cy = y + above, ch = h - above - below;
+	double content_y = cy + CELL_PAD_Y;
 	for (uint32_t i = 0; i < r->n; i++) {
 		const struct tcell *c = &r->cells[i];
 		double bx = cell_x(tp, r, i), bw = cell_w(tp, r, i);
 		if (c->has_fill)
-			flow_fill(fl, bx, y, bw, h, c->fill);
+			flow_fill(fl, bx, cy, bw, ch, c->fill);
 		enum layout_tag tag = c->th ? LAYOUT_TAG_TH : LAYOUT_TAG_TD;
 		const struct doc_cell *dc = c->cell;
-		bool link = tagged && dc && (dc->link_dest || dc->link_uri) && end[i] > start[i];
+		/* A whole-cell link gives way to links inside the text. */
+		bool link = tagged && dc && (dc->link_dest || dc->link_uri) && end[i] > start[i] &&
+			    !(c->text && c->text->has_links);
 		uint32_t nl = c->label ? c->label->n_lines : 0;
 		int pieces = start[i] < end[i] ? (start[i] < nl) + (end[i] > nl && c->text) : 0;
 		/* A cell drawn by one text operation carries its own tag. */
@@ -596,7 +624,7 @@ static void emit_row(struct flow *fl, struct tprep *tp, const struct trow *r, co
 			op->w = (float)(bw - 2 * CELL_PAD_X);
 			op->h = (float)cell_span(c, start[i], end[i]);
 		}
-		emit_cell_lines(fl, c, start[i], end[i], bx + CELL_PAD_X, content_y, bx, y, bw, h);
+		emit_cell_lines(fl, c, start[i], end[i], bx + CELL_PAD_X, content_y, bx, cy, bw, ch);
 		if (link)
 			flow_end(fl, LAYOUT_TAG_LINK);
 		if (wrap)
@@ -607,12 +635,12 @@ static void emit_row(struct flow *fl, struct tprep *tp, const struct trow *r, co
 	/* The markers are furniture: drawn in the row, outside its cells. */
 	if (marks & MARK_ABOVE)
 		flow_text(fl, fl->cont_above, 0, fl->cont_above->n_lines, tp->outer[0] + CELL_PAD_X,
-			  y + CELL_PAD_Y, fl->color.text, LAYOUT_TEXT_FURNITURE, tp->outer[0], y, tp->w, h);
+			  y + MARKER_GAP / 2, fl->color.text, LAYOUT_TEXT_FURNITURE, tp->outer[0], y,
+			  tp->w, above);
 	if (marks & MARK_BELOW)
 		flow_text(fl, fl->cont_below, 0, fl->cont_below->n_lines,
-			  tp->outer[1] - CELL_PAD_X - fl->cont_below->width,
-			  y + h - CELL_PAD_Y - fl->cont_below->height, fl->color.text,
-			  LAYOUT_TEXT_FURNITURE, tp->outer[0], y, tp->w, h);
+			  tp->outer[1] - CELL_PAD_X - fl->cont_below->width, y + h - below + MARKER_GAP / 2,
+			  fl->color.text, LAYOUT_TEXT_FURNITURE, tp->outer[0], y + h - below, tp->w, below);
 	if (tagged)
 		flow_end(fl, LAYOUT_TAG_TR);
 	struct layout_op *grid = flow_op(fl, LAYOUT_OP_GRID);
@@ -623,6 +651,8 @@ static void emit_row(struct flow *fl, struct tprep *tp, const struct trow *r, co
 	grid->h = (float)h;
 	grid->u.grid.edges = r->group ? tp->outer : tp->edges;
 	grid->u.grid.n = r->group ? 1 : (uint32_t)tp->n_cols;
+	grid->u.grid.above = (float)above;
+	grid->u.grid.below = (float)below;
 	fl->y = y + h;
 	fl->fresh = false;
 }

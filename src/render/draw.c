@@ -179,6 +179,9 @@ void draw_lines(struct draw_ctx *dc, const struct shape *s, uint32_t from, uint3
 		return;
 	double y0 = top - s->lines[from].top;
 	bool tag_runs = dc->tagged && (flags & LAYOUT_TEXT_TAG_RUNS);
+	/* Runs between links share one Span: fewer elements, and words
+	 * stay whole for text extraction. */
+	bool span_open = false;
 	for (uint32_t i = from; i < to; i++) {
 		const struct shape_line *l = &s->lines[i];
 		double base = y0 + l->baseline;
@@ -188,15 +191,18 @@ void draw_lines(struct draw_ctx *dc, const struct shape *s, uint32_t from, uint3
 			if (color >= 0)
 				set_color(dc, link && (flags & LAYOUT_TEXT_LINK_COLOR)
 					      ? dc->link_color : (doc_rgb)color);
-			if (tag_runs) {
-				if (link) {
-					const struct doc_span *sp = &s->source->spans[run->span];
-					link_attributes(dc, sp->uri, sp->dest, ox + run->x, y0 + l->top,
-							run->width, l->bottom - l->top);
-					draw_tag_begin(dc, "Link", dc->attr->str);
-				} else {
-					draw_tag_begin(dc, "Span", NULL);
+			if (tag_runs && link) {
+				if (span_open) {
+					draw_tag_end(dc, "Span");
+					span_open = false;
 				}
+				const struct doc_span *sp = &s->source->spans[run->span];
+				link_attributes(dc, sp->uri, sp->dest, ox + run->x, y0 + l->top,
+						run->width, l->bottom - l->top);
+				draw_tag_begin(dc, "Link", dc->attr->str);
+			} else if (tag_runs && !span_open) {
+				draw_tag_begin(dc, "Span", NULL);
+				span_open = true;
 			}
 			show_run(dc, s, run, ox, base);
 			if (link) {
@@ -204,11 +210,13 @@ void draw_lines(struct draw_ctx *dc, const struct shape *s, uint32_t from, uint3
 				cairo_rectangle(dc->cr, ox + run->x, base + face->underline_position,
 						run->width, face->underline_thickness);
 				cairo_fill(dc->cr);
+				if (tag_runs)
+					draw_tag_end(dc, "Link");
 			}
-			if (tag_runs)
-				draw_tag_end(dc, link ? "Link" : "Span");
 		}
 	}
+	if (span_open)
+		draw_tag_end(dc, "Span");
 }
 
 static void draw_text(struct draw_ctx *dc, const struct layout_op *op)
@@ -232,9 +240,18 @@ static void draw_grid(struct draw_ctx *dc, const struct layout_op *op)
 	set_color(dc, op->color);
 	cairo_set_line_width(cr, 0.5);
 	cairo_rectangle(cr, op->x, op->y, op->w, op->h);
+	double top = op->y + op->u.grid.above, bottom = op->y + op->h - op->u.grid.below;
 	for (uint32_t k = 1; k < op->u.grid.n; k++) {
-		cairo_move_to(cr, op->u.grid.edges[k], op->y);
-		cairo_line_to(cr, op->u.grid.edges[k], op->y + op->h);
+		cairo_move_to(cr, op->u.grid.edges[k], top);
+		cairo_line_to(cr, op->u.grid.edges[k], bottom);
+	}
+	if (op->u.grid.above > 0) {
+		cairo_move_to(cr, op->x, top);
+		cairo_line_to(cr, op->x + op->w, top);
+	}
+	if (op->u.grid.below > 0) {
+		cairo_move_to(cr, op->x, bottom);
+		cairo_line_to(cr, op->x + op->w, bottom);
 	}
 	cairo_stroke(cr);
 }

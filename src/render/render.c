@@ -58,7 +58,7 @@ const struct render_surface_kind render_surfaces[RENDER_FORMAT_COUNT] = {
 	[RENDER_PNG] = { "png", ".png", false, false, create_png, emit_png },
 };
 
-/* ---- helpers ---- */
+/* ---- buffers, names, dates ---- */
 
 void render_buffer_release(struct render_buffer *b)
 {
@@ -350,6 +350,22 @@ int render_svg_pages(const struct layout_doc *ld, struct render_buffer *pages)
 		}
 	}
 	return 0;
+}
+
+int render_svg_each(const struct layout_doc *ld, render_page_fn fn, void *user)
+{
+	struct render_buffer buf = { 0 };
+	int rc = 0;
+	for (size_t i = 0; i < ld->n_pages && rc == 0; i++) {
+		char what[64];
+		snprintf(what, sizeof what, "SVG of page %zu", i + 1);
+		buf.len = 0;
+		rc = page_stream(ld, i, RENDER_SVG, 72, render_buffer_write, &buf, what, NULL);
+		if (rc == 0 && fn(i, buf.data, buf.len, user) != 0)
+			rc = -1;
+	}
+	render_buffer_release(&buf);
+	return rc;
 }
 
 static int page_files(const struct layout_doc *ld, const char *prefix, enum render_format fmt,

@@ -67,8 +67,19 @@ int render_pdf_stream(const struct layout_doc *ld, cairo_write_func_t write, voi
 int render_page(const struct layout_doc *ld, size_t page, enum render_format fmt, double dpi,
 		cairo_write_func_t write, void *closure, const char *what);
 
-/** Every page as SVG into pages[0 .. ld->n_pages - 1], for the SVG
- *  post-processor. On failure the buffers are released. */
+/** Called with each page's SVG in turn; returns 0 to go on, -1 to stop.
+ *  data is valid during the call only. */
+typedef int (*render_page_fn)(size_t page, const unsigned char *data, size_t len, void *user);
+
+/** Every page as SVG, one at a time, through one reused buffer: memory
+ *  stays at one page (an SVG page is 100-300 KB; a 6,000-page pack would
+ *  be gigabytes at once). For the SVG post-processor. Returns -1 when a
+ *  page cannot be rendered or fn stops. */
+int render_svg_each(const struct layout_doc *ld, render_page_fn fn, void *user);
+
+/** Every page as SVG into pages[0 .. ld->n_pages - 1] at once: for short
+ *  documents and tests; long packs should use render_svg_each(). On
+ *  failure the buffers are released. */
 int render_svg_pages(const struct layout_doc *ld, struct render_buffer *pages);
 
 /** Every page as its own file, named by render_page_path(): SVG, or PNG
