@@ -379,6 +379,44 @@ static struct prose child_prose(struct builder *b, const xmlNode *n, const char 
 	return prose_of(b, child(n, name));
 }
 
+/* ---- how many of each child ---------------------------------------- */
+
+/* The schema lists children as a repeated choice (libxml2 validates an
+ * interleave of a plan of 10,000 actions in seconds, a choice in a
+ * fraction): how many of each an element may have is checked here. */
+struct child_rule {
+	const char *name;
+	bool required;      /* exactly one; else at most one */
+};
+
+static void check_children(struct builder *b, const xmlNode *n, const struct child_rule *rules,
+			   size_t n_rules)
+{
+	for (size_t r = 0; r < n_rules; r++) {
+		const xmlNode *first = NULL;
+		for (const xmlNode *c = n->children; c; c = c->next) {
+			if (!is_el(c, rules[r].name))
+				continue;
+			if (first) {
+				diag_add(b->diags, DIAG_ERROR, b->file, b->file_order, xmlload_line(c),
+					 "<%s> has more than one <%s> (the first is on line %ld)",
+					 (const char *)n->name, rules[r].name, xmlload_line(first));
+				break;
+			}
+			first = c;
+		}
+		if (!first && rules[r].required)
+			diag_add(b->diags, DIAG_ERROR, b->file, b->file_order, xmlload_line(n),
+				 "<%s> has no <%s>", (const char *)n->name, rules[r].name);
+	}
+}
+
+#define CHECK_CHILDREN(b, n, ...)                                                   \
+	do {                                                                        \
+		static const struct child_rule rules_[] = { __VA_ARGS__ };           \
+		check_children((b), (n), rules_, sizeof rules_ / sizeof rules_[0]); \
+	} while (0)
+
 /* ---- small elements ------------------------------------------------- */
 
 static struct update *build_update(struct builder *b, const xmlNode *n)
@@ -507,6 +545,7 @@ static struct milestone *build_milestone(struct builder *b, const xmlNode *n,
 	m->period = attr(b, n, "period");
 	m->status_id = attr(b, n, "status");
 	m->scheme_id = attr(b, n, "scheme");
+	CHECK_CHILDREN(b, n, { "text", true }, { "position", false });
 	m->text = child_prose(b, n, "text");
 	m->position = child_prose(b, n, "position");
 	for (const xmlNode *c = n->children; c; c = c->next) {
@@ -539,6 +578,8 @@ static struct action *build_action(struct builder *b, const xmlNode *n, struct a
 	act->inspection = attr(b, n, "inspection");
 	act->kpi_refs = attr(b, n, "kpi-refs");
 	act->all_recommendations = attr_yes(b, n, "all-recommendations");
+	CHECK_CHILDREN(b, n, { "text", true }, { "how-we-will-know", false },
+		       { "position", false }, { "commentary", false }, { "criteria", false });
 	act->text = child_prose(b, n, "text");
 	act->how_we_will_know = child_prose(b, n, "how-we-will-know");
 	act->position = child_prose(b, n, "position");
@@ -595,6 +636,7 @@ static struct area *build_area(struct builder *b, const xmlNode *n, struct area 
 	ar->sponsors = refs_attr(b, n, "sponsor");
 	ar->focus = refs_attr(b, n, "focus");
 	ar->recommendations = refs_attr(b, n, "recommendations");
+	CHECK_CHILDREN(b, n, { "description", false });
 	ar->description = child_prose(b, n, "description");
 	ar->parent = parent;
 	ar->depth = parent ? parent->depth + 1 : 1;
@@ -704,6 +746,7 @@ static void build_measure(struct builder *b, const xmlNode *n)
 	m->actions = refs_attr(b, n, "actions");
 	m->recommendations = refs_attr(b, n, "recommendations");
 	m->areas = refs_attr(b, n, "areas");
+	CHECK_CHILDREN(b, n, { "name", true }, { "definition", false }, { "baseline", false });
 	const xmlNode *name = child(n, "name");
 	m->name = name ? text_of(b, name) : "";
 	m->definition = child_prose(b, n, "definition");
@@ -1213,6 +1256,10 @@ static void build_plan_root(struct builder *b, const xmlNode *root)
 		b->wctx.reference = b->opt->as_at;
 	else if (p->as_at.when.kind == WHEN_POINT)
 		b->wctx.reference = when_due(&p->as_at.when);
+	CHECK_CHILDREN(b, root, { "title", true }, { "subtitle", false }, { "authority", false },
+		       { "author", false }, { "board", false }, { "introduction", false },
+		       { "vision", false }, { "goals", false }, { "principles", false },
+		       { "governance", false });
 	build_content(b, root);
 }
 
