@@ -130,6 +130,14 @@ static void validity_error(void *user, xmlErrorPtr e)
 	m->line = e->line > 0 ? e->line : 0;
 	m->generic = is_generic(e->message);
 	reword(e->message, m->text, sizeof m->text);
+	/* name the parent where libxml2 says only "there" */
+	const xmlNode *node = e->node;
+	char el[128];
+	if (node && node->type == XML_ELEMENT_NODE && node->parent &&
+	    node->parent->type == XML_ELEMENT_NODE &&
+	    sscanf(e->message, "Did not expect element %127s there", el) == 1)
+		snprintf(m->text, sizeof m->text, "element <%s> is not allowed inside <%s>", el,
+			 (const char *)node->parent->name);
 }
 
 /* Keeps the specific messages (or, failing any, the deepest generic one),
