@@ -17,7 +17,11 @@
  *  Results are indexed like the model: actions[action->index],
  *  measures[measure->index], areas[area->index]; milestones[m->index]
  *  inside each action's result; audits, leads (people), focus areas and
- *  recommendations in the order of the plan's own vectors. */
+ *  recommendations in the order of the plan's own vectors. Arrays with no
+ *  items (an action's ratings, milestones, metrics) are NULL with n 0.
+ *
+ *  Around it: kpidata.h merges KPI actuals from CSV into a plan before it
+ *  is evaluated; output.h writes the evaluation as JSON or CSV. */
 #ifndef BP_EVAL_H
 #define BP_EVAL_H
 

@@ -16,12 +16,28 @@ struct eval_ctx {
 	struct plan_eval *ev;
 	bp_day as_at;
 	long due_soon;
+	/* short-lived words (dates, day counts) for building reasons: a
+	 * ring, so the many dates in reasons cost no allocation */
+	char ring[16][48];
+	unsigned ring_next;
+	/* computed status → scheme status, worked out once per scheme */
+	struct eval_mapped *mapped_cache;
+	const struct scheme **mapped_schemes;
+	size_t n_mapped_schemes;
+	const char *stale_expected;
 };
+
+/** An array of n zeroed items in the arena, or NULL when n is 0 (most
+ *  actions have no ratings or metrics: nothing is spent on them). */
+#define EV_ARRAY(c, type, n) ((n) ? arena_array((c)->arena, type, (n)) : NULL)
 
 /* ---- words (text.c) ------------------------------------------------- */
 
-/** "30 Sep 2023", in the arena. */
+/** "30 Sep 2023". ev_day() and ev_days() return words that last for the
+ *  next 15 such calls only: use them as arguments of ev_printf(); keep a
+ *  date with ev_day_keep(), which copies it into the arena. */
 const char *ev_day(struct eval_ctx *c, bp_day d);
+const char *ev_day_keep(struct eval_ctx *c, bp_day d);
 /** Formats into the arena. */
 const char *ev_printf(struct eval_ctx *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "base/arena.h"
+#include "base/strmap.h"
 #include "eval/csvread.h"
 
 #define MAX_DATA_FILE (64u * 1024 * 1024)
@@ -103,95 +104,56 @@ static const char *unit_problem(double x, enum measure_unit unit)
 	return NULL;
 }
 
-/* ---- a string → slot map ------------------------------------------------ */
+/* ---- measures and periods by name ------------------------------------- */
 
 struct entry {
-	char *key;
+	const char *key;
 	void *node;
 	long row;           /* the data row, or 0 for a value of the plan */
 	const struct dated_value *dv;
 	int count;
+	const char *names;      /* codes: the measures sharing it, in words */
+	int listed;
 };
 
+/* A strmap whose values are entries, kept with their keys in an arena
+ * that lives as long as the merge. */
 struct map {
-	struct entry *slots;
-	size_t cap, n;
+	struct strmap sm;
+	struct arena *a;
 };
 
-static size_t hash_str(const char *s)
+static void map_init(struct map *m, struct arena *a, size_t expected)
 {
-	size_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-static void map_init(struct map *m, size_t expected)
-{
-	m->cap = 16;
-	while (m->cap < expected * 2 + 1)
-		m->cap *= 2;
-	m->slots = xcalloc(m->cap, sizeof *m->slots);
-	m->n = 0;
-}
-
-static void map_grow(struct map *m);
-
-/* The slot for key, created empty when it is not there. */
-static struct entry *map_slot(struct map *m, const char *key)
-{
-	size_t i = hash_str(key) & (m->cap - 1);
-	while (m->slots[i].key && strcmp(m->slots[i].key, key) != 0)
-		i = (i + 1) & (m->cap - 1);
-	if (!m->slots[i].key) {
-		if ((m->n + 1) * 2 > m->cap) {
-			map_grow(m);
-			return map_slot(m, key);
-		}
-		m->slots[i].key = xstrdup(key);
-		m->n++;
-	}
-	return &m->slots[i];
-}
-
-static const struct entry *map_find(const struct map *m, const char *key)
-{
-	size_t i = hash_str(key) & (m->cap - 1);
-	while (m->slots[i].key) {
-		if (strcmp(m->slots[i].key, key) == 0)
-			return &m->slots[i];
-		i = (i + 1) & (m->cap - 1);
-	}
-	return NULL;
-}
-
-static void map_grow(struct map *m)
-{
-	struct map bigger = { xcalloc(m->cap * 2, sizeof *m->slots), m->cap * 2, 0 };
-	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->slots[i].key)
-			continue;
-		size_t k = hash_str(m->slots[i].key) & (bigger.cap - 1);
-		while (bigger.slots[k].key)
-			k = (k + 1) & (bigger.cap - 1);
-		bigger.slots[k] = m->slots[i];
-		bigger.n++;
-	}
-	free(m->slots);
-	*m = bigger;
+	strmap_init(&m->sm, expected);
+	m->a = a;
 }
 
 static void map_release(struct map *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->slots[i].key);
-	free(m->slots);
-	m->slots = NULL;
+	strmap_release(&m->sm);
 }
 
-static char *lower_dup(const char *s)
+static struct entry *map_find(const struct map *m, const char *key)
 {
-	char *d = xstrdup(s);
+	return strmap_get(&m->sm, key);
+}
+
+/* The entry for key, created empty when it is not there. */
+static struct entry *map_slot(struct map *m, const char *key)
+{
+	struct entry *e = map_find(m, key);
+	if (e)
+		return e;
+	e = arena_new(m->a, struct entry);
+	e->key = arena_strdup(m->a, key);
+	strmap_put(&m->sm, e->key, e);
+	return e;
+}
+
+static char *lower_dup(struct arena *a, const char *s)
+{
+	char *d = arena_strdup(a, s);
 	for (char *p = d; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
 	return d;
@@ -205,6 +167,7 @@ struct merger {
 	int file_order;
 	bp_day as_at;
 	struct diag_list *diags;
+	struct arena tmp;               /* the maps' entries and keys */
 	struct map ids, codes, lower;   /* measure by id, by code, by either in lower case */
 	struct map seen;                /* measure and period → first value */
 	size_t errors;
@@ -224,33 +187,49 @@ static void report(struct merger *m, enum diag_severity sev, const char *fmt, ..
 		m->errors++;
 }
 
+/* For a code that several measures share, the first four ids in words. */
+static void name_shared_codes(struct merger *m)
+{
+	const struct measure_vec *v = &m->plan->measures;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct measure *ms = v->items[i];
+		if (!ms->code)
+			continue;
+		struct entry *e = map_slot(&m->codes, ms->code);
+		if (e->count < 2)
+			continue;
+		if (e->listed < 4)
+			e->names = arena_printf(m->plan->arena, "%s%s'%s'", e->listed ? e->names : "",
+						e->listed ? ", " : "", ms->id);
+		else if (e->listed == 4)
+			e->names = arena_printf(m->plan->arena, "%s, …", e->names);
+		e->listed++;
+	}
+}
+
 static void index_measures(struct merger *m)
 {
 	const struct measure_vec *v = &m->plan->measures;
-	map_init(&m->ids, v->n);
-	map_init(&m->codes, v->n);
-	map_init(&m->lower, v->n * 2);
+	map_init(&m->ids, &m->tmp, v->n);
+	map_init(&m->codes, &m->tmp, v->n);
+	map_init(&m->lower, &m->tmp, v->n * 2);
 	for (size_t i = 0; i < v->n; i++) {
 		struct measure *ms = v->items[i];
 		map_slot(&m->ids, ms->id)->node = ms;
-		char *l = lower_dup(ms->id);
-		struct entry *e = map_slot(&m->lower, l);
+		struct entry *e = map_slot(&m->lower, lower_dup(&m->tmp, ms->id));
 		if (e->node != ms)
 			e->count++;
 		e->node = ms;
-		free(l);
 		if (!ms->code)
 			continue;
 		e = map_slot(&m->codes, ms->code);
 		e->count++;
 		if (!e->node)
 			e->node = ms;
-		l = lower_dup(ms->code);
-		e = map_slot(&m->lower, l);
+		e = map_slot(&m->lower, lower_dup(&m->tmp, ms->code));
 		if (e->node != ms)
 			e->count++;
 		e->node = ms;
-		free(l);
 	}
 }
 
@@ -261,26 +240,15 @@ static struct measure *find_measure(struct merger *m, const char *code)
 	const struct entry *e = map_find(&m->ids, code);
 	if (e)
 		return e->node;
-	e = map_find(&m->codes, code);
-	if (e && e->count == 1)
-		return e->node;
-	if (e) {
-		const char *list = "";
-		size_t shown = 0;
-		for (size_t i = 0; i < m->plan->measures.n && shown < 4; i++) {
-			const struct measure *ms = m->plan->measures.items[i];
-			if (ms->code && strcmp(ms->code, code) == 0) {
-				list = arena_printf(m->plan->arena, "%s%s'%s'", list, shown ? ", " : "", ms->id);
-				shown++;
-			}
-		}
-		report(m, DIAG_ERROR, "measure code '%s' names %d measures (%s%s): write the "
-		       "measure's id instead", code, e->count, list, e->count > 4 ? ", …" : "");
+	const struct entry *shared = map_find(&m->codes, code);
+	if (shared && shared->count == 1)
+		return shared->node;
+	if (shared) {
+		report(m, DIAG_ERROR, "measure code '%s' names %d measures (%s): write the "
+		       "measure's id instead", code, shared->count, shared->names);
 		return NULL;
 	}
-	char *l = lower_dup(code);
-	e = map_find(&m->lower, l);
-	free(l);
+	e = map_find(&m->lower, lower_dup(&m->tmp, code));
 	if (e && e->count == 1)
 		return e->node;
 	report(m, DIAG_WARNING, "unknown measure code '%s': no measure of the plan has this id "
@@ -514,11 +482,13 @@ enum kpidata_status kpidata_merge(struct plan *plan, const char *path, bp_day as
 	char *data = read_file(path, &len, diags, m.file_order);
 	if (!data)
 		return KPIDATA_IO;
+	arena_init(&m.tmp);
 	index_measures(&m);
+	name_shared_codes(&m);
 	size_t n_actuals = 0;
 	for (size_t i = 0; i < plan->measures.n; i++)
 		n_actuals += plan->measures.items[i]->actuals.n;
-	map_init(&m.seen, n_actuals + 64);
+	map_init(&m.seen, &m.tmp, n_actuals + 64);
 	/* the plan's own actuals, so the file cannot contradict them unseen */
 	for (size_t i = 0; i < plan->measures.n; i++) {
 		const struct measure *ms = plan->measures.items[i];
@@ -560,5 +530,6 @@ enum kpidata_status kpidata_merge(struct plan *plan, const char *path, bp_day as
 	map_release(&m.codes);
 	map_release(&m.lower);
 	map_release(&m.seen);
+	arena_release(&m.tmp);
 	return m.errors ? KPIDATA_ERRORS : KPIDATA_OK;
 }

@@ -46,6 +46,7 @@ struct mctx {
 	const struct dated_value *standing;  /* an undated numeric target */
 	struct pt *actuals;     /* numeric, known at the report date, by day */
 	size_t n_actuals;
+	bool *kept;             /* benchmarks in force and not superseded */
 	const char *missing[24];
 	size_t n_missing;
 };
@@ -308,35 +309,57 @@ static bool bench_in_force(struct eval_ctx *c, const struct dated_value *b)
 	return true;
 }
 
-static bool same_bench(const struct dated_value *a, const struct dated_value *b)
+struct bench_ref {
+	const struct dated_value *b;
+	bp_day day;     /* BP_DAY_NONE, the lowest, when undated */
+	size_t i;
+};
+
+static int cmp_bench(const void *x, const void *y)
 {
-	if (a->bench_kind != b->bench_kind)
-		return false;
-	if (!a->label || !b->label)
-		return a->label == b->label;
-	return strcmp(a->label, b->label) == 0;
+	const struct bench_ref *a = x, *b = y;
+	if (a->b->bench_kind != b->b->bench_kind)
+		return a->b->bench_kind < b->b->bench_kind ? -1 : 1;
+	const char *la = a->b->label, *lb = b->b->label;
+	if (!la != !lb)
+		return la ? 1 : -1;
+	int c = la ? strcmp(la, lb) : 0;
+	if (c)
+		return c;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
 }
 
-static bp_day bench_day(const struct dated_value *b)
+/* Marks the benchmarks in force that no later one of the same kind and
+ * label supersedes: sorted by kind, label, date and position, the last of
+ * each run is kept. */
+static void keep_benchmarks(struct mctx *m)
 {
-	return b->date.text && when_is_dated(&b->date.when) ? ev_point_day(&b->date.when)
-							    : BP_DAY_NONE;
-}
-
-static bool superseded(struct eval_ctx *c, const struct series *s, size_t i)
-{
-	const struct dated_value *b = s->benchmarks[i];
-	for (size_t k = 0; k < s->n_benchmarks; k++) {
-		const struct dated_value *o = s->benchmarks[k];
-		if (k == i || !bench_in_force(c, o) || !same_bench(o, b))
+	const struct series *s = m->s;
+	size_t n = s->n_benchmarks;
+	m->kept = EV_ARRAY(m->c, bool, n);
+	if (!n)
+		return;
+	struct bench_ref *refs = xcalloc(n, sizeof *refs);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct dated_value *b = s->benchmarks[i];
+		if (!bench_in_force(m->c, b))
 			continue;
-		bp_day db = bench_day(b), dk = bench_day(o);
-		if (dk != BP_DAY_NONE && (db == BP_DAY_NONE || dk > db || (dk == db && k > i)))
-			return true;
-		if (dk == BP_DAY_NONE && db == BP_DAY_NONE && k > i)
-			return true;
+		bp_day d = b->date.text && when_is_dated(&b->date.when) ? ev_point_day(&b->date.when)
+								      : BP_DAY_NONE;
+		refs[k++] = (struct bench_ref){ b, d, i };
 	}
-	return false;
+	qsort(refs, k, sizeof *refs, cmp_bench);
+	for (size_t i = 0; i < k; i++) {
+		bool last = i + 1 == k || refs[i + 1].b->bench_kind != refs[i].b->bench_kind ||
+			    !refs[i + 1].b->label != !refs[i].b->label ||
+			    (refs[i].b->label && strcmp(refs[i + 1].b->label, refs[i].b->label) != 0);
+		if (last)
+			m->kept[refs[i].i] = true;
+	}
+	free(refs);
 }
 
 /* The benchmark an "in line" measure is judged against. */
@@ -349,8 +372,7 @@ static const struct dated_value *inline_benchmark(struct mctx *m)
 	for (size_t o = 0; o < sizeof order / sizeof order[0]; o++)
 		for (size_t i = 0; i < s->n_benchmarks; i++) {
 			const struct dated_value *b = s->benchmarks[i];
-			if (b->bench_kind == order[o] && bench_in_force(m->c, b) &&
-			    !superseded(m->c, s, i))
+			if (b->bench_kind == order[o] && m->kept[i])
 				return b;
 		}
 	return NULL;
@@ -530,7 +552,7 @@ static void benchmarks(struct mctx *m)
 							  kind_text(b->value.kind)));
 			continue;
 		}
-		if (superseded(c, s, i))
+		if (!m->kept[i])
 			continue;
 		struct eval_benchmark *eb = &me->benchmarks[me->n_benchmarks++];
 		eb->benchmark = b;
@@ -643,6 +665,7 @@ static void eval_series(struct eval_ctx *c, struct measure_eval *me, const struc
 	if (s->better == BETTER_UNKNOWN)
 		note_missing(&m, "the direction (higher or lower is better) is not given");
 
+	keep_benchmarks(&m);
 	rag(&m);
 	travel(&m);
 	benchmarks(&m);
@@ -727,7 +750,7 @@ void ev_measures_all(struct eval_ctx *c)
 		const struct action *a = p->actions.items[i];
 		struct action_eval *ae = &c->ev->actions[i];
 		ae->n_metrics = a->metrics.n;
-		ae->metrics = arena_array(c->arena, struct measure_eval, a->metrics.n ? a->metrics.n : 1);
+		ae->metrics = EV_ARRAY(c, struct measure_eval, a->metrics.n);
 		for (size_t k = 0; k < a->metrics.n; k++)
 			metric(c, &ae->metrics[k], a->metrics.items[k]);
 	}

@@ -6,61 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strmap.h"
 #include "eval/internal.h"
-
-/* ---- a string → index map ------------------------------------------- */
-
-struct id_map {
-	const char **keys;
-	size_t *values;
-	size_t cap;
-};
-
-static size_t hash_str(const char *s)
-{
-	size_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-static void map_init(struct id_map *m, size_t expected)
-{
-	size_t cap = 16;
-	while (cap < expected * 2 + 1)
-		cap *= 2;
-	m->keys = xcalloc(cap, sizeof *m->keys);
-	m->values = xcalloc(cap, sizeof *m->values);
-	m->cap = cap;
-}
-
-static void map_put(struct id_map *m, const char *key, size_t value)
-{
-	size_t i = hash_str(key) & (m->cap - 1);
-	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
-		i = (i + 1) & (m->cap - 1);
-	if (!m->keys[i]) {
-		m->keys[i] = key;
-		m->values[i] = value;
-	}
-}
-
-static size_t map_get(const struct id_map *m, const char *key)
-{
-	size_t i = hash_str(key) & (m->cap - 1);
-	while (m->keys[i]) {
-		if (strcmp(m->keys[i], key) == 0)
-			return m->values[i];
-		i = (i + 1) & (m->cap - 1);
-	}
-	return (size_t)-1;
-}
-
-static void map_release(struct id_map *m)
-{
-	free((void *)m->keys);
-	free(m->values);
-}
 
 /* ---- the list of moves ------------------------------------------------ */
 
@@ -156,8 +103,8 @@ static bool compare_item(struct moves *ms, const struct subject *s, enum eval_st
 		struct eval_move *m = add(ms, EVAL_MOVE_DUE_MOVED, s->kind);
 		describe(m, s);
 		m->days = (long)due_now - (long)due_before;
-		m->from = ev_day(c, due_before);
-		m->to = ev_day(c, due_now);
+		m->from = ev_day_keep(c, due_before);
+		m->to = ev_day_keep(c, due_now);
 		m->reason = ev_printf(c, "due date moved from %s to %s, %s %s", m->from, m->to,
 				      ev_days(c, labs(m->days)), m->days > 0 ? "later" : "earlier");
 	}
@@ -192,18 +139,22 @@ static void compare_milestones(struct moves *ms, const struct action_eval *ae,
 {
 	const struct action *a = ae->action, *pa = pae->action;
 	bool *matched = xcalloc(pae->n_milestones + 1, sizeof *matched);
+	struct strmap ids;
+	strmap_init(&ids, pae->n_milestones);
+	for (size_t k = 0; k < pae->n_milestones; k++)
+		if (pae->milestones[k].milestone->id)
+			strmap_put(&ids, pae->milestones[k].milestone->id, &pae->milestones[k]);
 	for (size_t i = 0; i < ae->n_milestones; i++) {
 		const struct milestone_eval *me = &ae->milestones[i];
 		const struct milestone *m = me->milestone;
+		/* by id; a milestone with no id by its position */
+		const struct milestone_eval *same_id = m->id ? strmap_get(&ids, m->id) : NULL;
+		size_t k = m->id ? (same_id ? (size_t)(same_id - pae->milestones) : (size_t)-1) : i;
 		const struct milestone_eval *pme = NULL;
-		for (size_t k = 0; k < pae->n_milestones && !pme; k++) {
-			const struct milestone *pm = pae->milestones[k].milestone;
-			if (matched[k])
-				continue;
-			if (m->id ? pm->id && strcmp(pm->id, m->id) == 0 : !pm->id && k == i) {
-				pme = &pae->milestones[k];
-				matched[k] = true;
-			}
+		if (k < pae->n_milestones && !matched[k] &&
+		    !m->id == !pae->milestones[k].milestone->id) {
+			pme = &pae->milestones[k];
+			matched[k] = true;
 		}
 		struct subject s = { EVAL_SUBJECT_MILESTONE, milestone_id(ms, a, m), m->ref,
 				     ev_short_text(ms->c, m->text.text, 200) };
@@ -231,6 +182,7 @@ static void compare_milestones(struct moves *ms, const struct action_eval *ae,
 		describe(mv, &s);
 		mv->reason = ev_printf(ms->c, "no longer in the plan (was in %s)", a->ref ? a->ref : a->id);
 	}
+	strmap_release(&ids);
 	free(matched);
 }
 
@@ -238,25 +190,24 @@ static void actions(struct moves *ms)
 {
 	struct eval_ctx *c = ms->c;
 	const struct plan_eval *ev = c->ev, *prev = ms->prev;
-	struct id_map pmap;
-	map_init(&pmap, prev->n_actions);
+	struct strmap pmap;
+	strmap_init(&pmap, prev->n_actions);
 	for (size_t i = 0; i < prev->n_actions; i++)
-		map_put(&pmap, prev->actions[i].action->id, i);
+		strmap_put(&pmap, prev->actions[i].action->id, &prev->actions[i]);
 	bool *seen = xcalloc(prev->n_actions + 1, sizeof *seen);
 	for (size_t i = 0; i < ev->n_actions; i++) {
 		const struct action_eval *ae = &ev->actions[i];
 		const struct action *a = ae->action;
 		struct subject s = { EVAL_SUBJECT_ACTION, a->id, a->ref,
 				     ev_short_text(c, a->text.text, 200) };
-		size_t pi = map_get(&pmap, a->id);
-		if (pi == (size_t)-1) {
+		const struct action_eval *pae = strmap_get(&pmap, a->id);
+		if (!pae) {
 			struct eval_move *m = add(ms, EVAL_MOVE_ADDED, s.kind);
 			describe(m, &s);
 			m->reason = "new since the previous board";
 			continue;
 		}
-		seen[pi] = true;
-		const struct action_eval *pae = &prev->actions[pi];
+		seen[pae - prev->actions] = true;
 		bool explained = compare_item(ms, &s, ae->status, pae->status, ae->reason,
 					      ev_due_day(&a->due.when),
 					      ev_due_day(&pae->action->due.when));
@@ -278,24 +229,23 @@ static void actions(struct moves *ms)
 		m->reason = "no longer in the plan";
 	}
 	free(seen);
-	map_release(&pmap);
+	strmap_release(&pmap);
 }
 
 static void measures(struct moves *ms)
 {
 	struct eval_ctx *c = ms->c;
 	const struct plan_eval *ev = c->ev, *prev = ms->prev;
-	struct id_map pmap;
-	map_init(&pmap, prev->n_measures);
+	struct strmap pmap;
+	strmap_init(&pmap, prev->n_measures);
 	for (size_t i = 0; i < prev->n_measures; i++)
-		map_put(&pmap, prev->measures[i].measure->id, i);
+		strmap_put(&pmap, prev->measures[i].measure->id, &prev->measures[i]);
 	for (size_t i = 0; i < ev->n_measures; i++) {
 		const struct measure_eval *me = &ev->measures[i];
 		const struct measure *m = me->measure;
-		size_t pi = map_get(&pmap, m->id);
-		if (pi == (size_t)-1)
+		const struct measure_eval *pme = strmap_get(&pmap, m->id);
+		if (!pme)
 			continue;
-		const struct measure_eval *pme = &prev->measures[pi];
 		struct subject s = { EVAL_SUBJECT_MEASURE, m->id, m->code, m->name };
 		if (me->latest.present && pme->latest.present &&
 		    (me->latest.date != pme->latest.date || me->latest.value != pme->latest.value)) {
@@ -336,7 +286,7 @@ static void measures(struct moves *ms)
 					       me->rag < pme->rag ? "up" : "down", mv->from, mv->to);
 		}
 	}
-	map_release(&pmap);
+	strmap_release(&pmap);
 }
 
 void ev_movement(struct eval_ctx *c, const struct plan_eval *prev, const char *prev_path)

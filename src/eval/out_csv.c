@@ -95,8 +95,11 @@ static const char *first_line(const char *s, char *buf, size_t size)
 	if (!s)
 		return NULL;
 	size_t n = strcspn(s, "\n");
-	if (n >= size)
+	if (n >= size) {
 		n = size - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;   /* never cut a UTF-8 sequence */
+	}
 	memcpy(buf, s, n);
 	buf[n] = '\0';
 	return buf;

@@ -3,6 +3,7 @@
  * doing) and for the plan (docs/evaluation.md, "Roll-ups"). Every pass is
  * linear in the plan's size: sets are kept with a stamp per target rather
  * than by searching. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,30 +27,56 @@ static void count_milestone(struct eval_counts *k, const struct milestone_eval *
 		k->drifted++;
 }
 
-static void count_action(struct eval_counts *k, const struct action_eval *ae)
+/* What one action adds to any count it belongs to, worked out once: the
+ * passes below read these small records rather than each action's
+ * results and milestones again. */
+struct contrib {
+	uint8_t status, meaning, reported;   /* reported: EVAL_MEANING_COUNT for none */
+	bool challenged, stale, no_updates;
+	uint32_t drifted;
+	uint32_t milestones;
+	uint32_t milestones_by_status[EVAL_STATUS_COUNT];
+};
+
+static void make_contrib(struct contrib *cb, const struct action_eval *ae)
+{
+	cb->status = (uint8_t)ae->status;
+	cb->meaning = (uint8_t)ae->meaning;
+	const struct eval_rating *r = primary_rating(ae);
+	cb->reported = (uint8_t)(r ? r->status->means : EVAL_MEANING_COUNT);
+	cb->challenged = ae->challenged;
+	cb->stale = ae->staleness.state == EVAL_STALE_STALE;
+	cb->no_updates = ae->staleness.state == EVAL_STALE_NO_UPDATES;
+	cb->drifted = ae->drift.moves > 0;
+	cb->milestones = (uint32_t)ae->n_milestones;
+	for (size_t i = 0; i < ae->n_milestones; i++) {
+		cb->milestones_by_status[ae->milestones[i].status]++;
+		cb->drifted += ae->milestones[i].drift.moves > 0;
+	}
+}
+
+static void count_action(struct eval_counts *k, const struct contrib *cb)
 {
 	k->actions++;
-	k->by_status[ae->status]++;
-	k->by_meaning[ae->meaning]++;
-	const struct eval_rating *r = primary_rating(ae);
-	if (r)
-		k->reported_by_meaning[r->status->means]++;
+	k->by_status[cb->status]++;
+	k->by_meaning[cb->meaning]++;
+	if (cb->reported < EVAL_MEANING_COUNT)
+		k->reported_by_meaning[cb->reported]++;
 	else
 		k->unrated++;
-	if (ae->challenged)
-		k->challenged++;
-	if (ae->staleness.state == EVAL_STALE_STALE)
-		k->stale++;
-	else if (ae->staleness.state == EVAL_STALE_NO_UPDATES)
-		k->no_updates++;
-	if (ae->drift.moves > 0)
-		k->drifted++;
-	for (size_t i = 0; i < ae->n_milestones; i++)
-		count_milestone(k, &ae->milestones[i]);
-	int s = ev_severity(ae->status);
-	if (s > 0 && (!k->has_worst || s > ev_severity(k->worst))) {
+	k->challenged += cb->challenged;
+	k->stale += cb->stale;
+	k->no_updates += cb->no_updates;
+	k->drifted += cb->drifted;
+	if (cb->milestones) {
+		k->milestones += cb->milestones;
+		for (size_t s = 0; s < EVAL_STATUS_COUNT; s++)
+			k->milestones_by_status[s] += cb->milestones_by_status[s];
+	}
+	int sev = ev_severity((enum eval_status)cb->status);
+	if (sev > 0 && (!k->has_worst || sev > ev_severity(k->worst))) {
 		k->has_worst = true;
-		k->worst = ae->status;
+		k->worst = (enum eval_status)cb->status;
 	}
 }
 
@@ -128,13 +155,20 @@ const char *ev_counts_words(struct eval_ctx *c, const struct eval_counts *k)
 
 /* ---- areas ------------------------------------------------------------ */
 
-static void areas(struct eval_ctx *c)
+static void areas(struct eval_ctx *c, const struct contrib *cb)
 {
 	const struct plan *p = c->plan;
 	struct plan_eval *ev = c->ev;
+	/* each action in its own area, then each area into its parent:
+	 * all_areas lists parents before their children */
 	for (size_t i = 0; i < p->actions.n; i++)
-		for (const struct area *ar = p->actions.items[i]->area; ar; ar = ar->parent)
-			count_action(&ev->areas[ar->index].counts, &ev->actions[i]);
+		if (p->actions.items[i]->area)
+			count_action(&ev->areas[p->actions.items[i]->area->index].counts, &cb[i]);
+	for (size_t i = p->all_areas.n; i-- > 0;) {
+		const struct area *ar = p->all_areas.items[i];
+		if (ar->parent)
+			counts_add(&ev->areas[ar->parent->index].counts, &ev->areas[i].counts);
+	}
 	size_t *stamp = xcalloc(p->all_areas.n ? p->all_areas.n : 1, sizeof *stamp);
 	for (size_t i = 0; i < p->measures.n; i++) {
 		const struct measure *m = p->measures.items[i];
@@ -153,7 +187,7 @@ static void areas(struct eval_ctx *c)
 
 /* ---- leads ------------------------------------------------------------ */
 
-static void leads(struct eval_ctx *c)
+static void leads(struct eval_ctx *c, const struct contrib *cb)
 {
 	const struct plan *p = c->plan;
 	struct plan_eval *ev = c->ev;
@@ -172,7 +206,7 @@ static void leads(struct eval_ctx *c)
 			if (li == (size_t)-1 || stamp[li] == i + 1)
 				continue;
 			stamp[li] = i + 1;
-			count_action(&ev->leads[li].counts, ae);
+			count_action(&ev->leads[li].counts, &cb[i]);
 		}
 		/* milestones led by someone who does not lead the action */
 		for (size_t m = 0; m < a->milestones.n; m++) {
@@ -202,7 +236,7 @@ static void leads(struct eval_ctx *c)
 /* ---- focus areas -------------------------------------------------------- */
 
 static void mark_focus(const struct ptr_index *ix, const struct refs *r, size_t *stamp,
-		       size_t key, struct focus_eval *fe, const struct action_eval *ae,
+		       size_t key, struct focus_eval *fe, const struct contrib *ae,
 		       const struct measure_eval *me)
 {
 	for (size_t k = 0; k < r->n; k++) {
@@ -217,7 +251,7 @@ static void mark_focus(const struct ptr_index *ix, const struct refs *r, size_t 
 	}
 }
 
-static void focus(struct eval_ctx *c)
+static void focus(struct eval_ctx *c, const struct contrib *cb)
 {
 	const struct plan *p = c->plan;
 	struct plan_eval *ev = c->ev;
@@ -232,9 +266,9 @@ static void focus(struct eval_ctx *c)
 	for (size_t i = 0; i < p->actions.n; i++) {
 		const struct action *a = p->actions.items[i];
 		key++;
-		mark_focus(&ix, &a->focus, stamp, key, ev->focus, &ev->actions[i], NULL);
+		mark_focus(&ix, &a->focus, stamp, key, ev->focus, &cb[i], NULL);
 		for (const struct area *ar = a->area; ar; ar = ar->parent)
-			mark_focus(&ix, &ar->focus, stamp, key, ev->focus, &ev->actions[i], NULL);
+			mark_focus(&ix, &ar->focus, stamp, key, ev->focus, &cb[i], NULL);
 	}
 	for (size_t i = 0; i < p->measures.n; i++) {
 		key++;
@@ -249,139 +283,165 @@ static void focus(struct eval_ctx *c)
 
 /* ---- recommendations ---------------------------------------------------- */
 
-struct rec_pass {
-	struct eval_ctx *c;
-	struct ptr_index recs, focus;
+/* Sets of recommendation indices, built with a stamp per recommendation so
+ * nothing is searched. */
+struct rec_set {
+	struct ptr_index ix;
 	size_t *stamp;
 	size_t key;
-	bool fill;
-	size_t *n_actions, *n_measures, *n_areas;
+	size_t *items;      /* the set being built */
+	size_t n;
 };
 
-static void rec_refs(struct rec_pass *rp, const struct refs *r, const struct action *a,
-		     const struct measure *m, const struct area *ar)
+static void set_begin(struct rec_set *rs)
 {
-	struct plan_eval *ev = rp->c->ev;
-	for (size_t k = 0; k < r->n; k++) {
-		size_t ri = ptr_index_get(&rp->recs, r->targets[k]);
-		if (ri == (size_t)-1 || rp->stamp[ri] == rp->key)
-			continue;
-		rp->stamp[ri] = rp->key;
-		struct recommendation_eval *re = &ev->recommendations[ri];
-		if (a) {
-			if (rp->fill) {
-				re->actions[re->n_actions++] = a;
-				count_action(&re->counts, &ev->actions[a->index]);
-			} else {
-				rp->n_actions[ri]++;
-			}
-		} else if (m) {
-			if (rp->fill) {
-				re->measures[re->n_measures++] = m;
-				count_measure(&re->counts, &ev->measures[m->index]);
-			} else {
-				rp->n_measures[ri]++;
-			}
-		} else if (ar) {
-			if (rp->fill)
-				re->areas[re->n_areas++] = ar;
-			else
-				rp->n_areas[ri]++;
-		}
-	}
+	rs->key++;
+	rs->n = 0;
 }
 
-/* The recommendations a focus area answers, for an action or measure. */
-static void rec_via_focus(struct rec_pass *rp, const struct refs *focus, const struct action *a,
-			  const struct measure *m)
+static void set_add(struct rec_set *rs, size_t ri)
+{
+	if (ri == (size_t)-1 || rs->stamp[ri] == rs->key)
+		return;
+	rs->stamp[ri] = rs->key;
+	rs->items[rs->n++] = ri;
+}
+
+static void set_add_refs(struct rec_set *rs, const struct refs *r)
+{
+	for (size_t k = 0; k < r->n; k++)
+		set_add(rs, ptr_index_get(&rs->ix, r->targets[k]));
+}
+
+/* The recommendations the focus areas named answer. */
+static void set_add_focus(struct rec_set *rs, const struct refs *focus)
 {
 	for (size_t k = 0; k < focus->n; k++) {
 		const struct focus_area *fa = focus->targets[k];
 		if (fa)
-			rec_refs(rp, &fa->recommendations, a, m, NULL);
+			set_add_refs(rs, &fa->recommendations);
 	}
 }
 
-static void rec_pass(struct rec_pass *rp)
+static void *grow_list(struct eval_ctx *c, void *items, size_t n, size_t *cap, size_t size)
 {
-	const struct plan *p = rp->c->plan;
-	for (size_t i = 0; i < p->actions.n; i++) {
-		const struct action *a = p->actions.items[i];
-		if (a->all_recommendations)
-			continue;   /* counted once for every recommendation */
-		rp->key++;
-		rec_refs(rp, &a->recommendations, a, NULL, NULL);
-		rec_via_focus(rp, &a->focus, a, NULL);
-		for (const struct area *ar = a->area; ar; ar = ar->parent) {
-			rec_refs(rp, &ar->recommendations, a, NULL, NULL);
-			rec_via_focus(rp, &ar->focus, a, NULL);
-		}
-	}
-	for (size_t i = 0; i < p->measures.n; i++) {
-		const struct measure *m = p->measures.items[i];
-		rp->key++;
-		rec_refs(rp, &m->recommendations, NULL, m, NULL);
-		rec_via_focus(rp, &m->focus, NULL, m);
-		for (size_t k = 0; k < m->outcomes.n; k++) {
-			const struct outcome *o = m->outcomes.targets[k];
-			if (o)
-				rec_refs(rp, &o->recommendations, NULL, m, NULL);
-		}
-	}
-	for (size_t i = 0; i < p->all_areas.n; i++) {
-		rp->key++;
-		rec_refs(rp, &p->all_areas.items[i]->recommendations, NULL, NULL, p->all_areas.items[i]);
-	}
-	/* areas a recommendation names itself */
-	for (size_t i = 0; i < p->recommendations.n; i++) {
-		const struct recommendation *r = p->recommendations.items[i];
-		for (size_t k = 0; k < r->areas.n; k++) {
-			const struct area *ar = r->areas.targets[k];
-			if (!ar)
-				continue;
-			struct recommendation_eval *re = &rp->c->ev->recommendations[i];
-			bool seen = false;
-			if (rp->fill)
-				for (size_t q = 0; q < re->n_areas && !seen; q++)
-					seen = re->areas[q] == ar;
-			if (seen)
-				continue;
-			if (rp->fill)
-				re->areas[re->n_areas++] = ar;
-			else
-				rp->n_areas[i]++;
-		}
-	}
+	if (n < *cap)
+		return items;
+	size_t nc = *cap ? *cap * 2 : 4;
+	void *p = arena_grow(c->arena, items, n, nc, size);
+	*cap = nc;
+	return p;
 }
 
-static void recommendations(struct eval_ctx *c)
+struct rec_caps {
+	size_t actions, measures, areas;
+};
+
+static void recommendations(struct eval_ctx *c, const struct contrib *cb)
 {
 	const struct plan *p = c->plan;
 	struct plan_eval *ev = c->ev;
 	size_t n = p->recommendations.n;
-	struct rec_pass rp;
-	memset(&rp, 0, sizeof rp);
-	rp.c = c;
-	ptr_index_init(&rp.recs, n);
+	struct rec_set rs;
+	memset(&rs, 0, sizeof rs);
+	ptr_index_init(&rs.ix, n);
 	for (size_t i = 0; i < n; i++) {
-		ptr_index_put(&rp.recs, p->recommendations.items[i], i);
+		ptr_index_put(&rs.ix, p->recommendations.items[i], i);
 		ev->recommendations[i].recommendation = p->recommendations.items[i];
 	}
-	rp.stamp = xcalloc(n ? n : 1, sizeof *rp.stamp);
-	rp.n_actions = xcalloc(n ? n : 1, sizeof *rp.n_actions);
-	rp.n_measures = xcalloc(n ? n : 1, sizeof *rp.n_measures);
-	rp.n_areas = xcalloc(n ? n : 1, sizeof *rp.n_areas);
-	rec_pass(&rp);
-	for (size_t i = 0; i < n; i++) {
-		struct recommendation_eval *re = &ev->recommendations[i];
-		re->actions = arena_array(c->arena, const struct action *, rp.n_actions[i] + 1);
-		re->measures = arena_array(c->arena, const struct measure *, rp.n_measures[i] + 1);
-		re->areas = arena_array(c->arena, const struct area *, rp.n_areas[i] + 1);
-		rp.stamp[i] = 0;
+	rs.stamp = xcalloc(n + 1, sizeof *rs.stamp);
+	rs.items = xcalloc(n + 1, sizeof *rs.items);
+	struct rec_caps *caps = xcalloc(n + 1, sizeof *caps);
+
+	/* what each area answers, with the areas above it; all_areas lists
+	 * parents first, so a parent's set is ready for its children */
+	size_t n_areas = p->all_areas.n;
+	size_t **area_set = xcalloc(n_areas + 1, sizeof *area_set);
+	size_t *area_n = xcalloc(n_areas + 1, sizeof *area_n);
+	for (size_t i = 0; i < n_areas; i++) {
+		const struct area *ar = p->all_areas.items[i];
+		set_begin(&rs);
+		if (ar->parent)
+			for (size_t k = 0; k < area_n[ar->parent->index]; k++)
+				set_add(&rs, area_set[ar->parent->index][k]);
+		set_add_refs(&rs, &ar->recommendations);
+		set_add_focus(&rs, &ar->focus);
+		area_set[i] = xcalloc(rs.n + 1, sizeof **area_set);
+		memcpy(area_set[i], rs.items, rs.n * sizeof *rs.items);
+		area_n[i] = rs.n;
+		/* the areas that name a recommendation themselves */
+		set_begin(&rs);
+		set_add_refs(&rs, &ar->recommendations);
+		for (size_t k = 0; k < rs.n; k++) {
+			struct recommendation_eval *re = &ev->recommendations[rs.items[k]];
+			re->areas = grow_list(c, re->areas, re->n_areas, &caps[rs.items[k]].areas,
+					      sizeof *re->areas);
+			re->areas[re->n_areas++] = ar;
+		}
 	}
-	rp.fill = true;
-	rp.key = 0;
-	rec_pass(&rp);
+	/* areas a recommendation names */
+	for (size_t i = 0; i < n; i++) {
+		const struct recommendation *r = p->recommendations.items[i];
+		struct recommendation_eval *re = &ev->recommendations[i];
+		for (size_t k = 0; k < r->areas.n; k++) {
+			const struct area *ar = r->areas.targets[k];
+			bool seen = !ar;
+			for (size_t q = 0; q < re->n_areas && !seen; q++)
+				seen = re->areas[q] == ar;
+			if (seen)
+				continue;
+			re->areas = grow_list(c, re->areas, re->n_areas, &caps[i].areas,
+					      sizeof *re->areas);
+			re->areas[re->n_areas++] = ar;
+		}
+	}
+
+	for (size_t i = 0; i < p->actions.n; i++) {
+		const struct action *a = p->actions.items[i];
+		if (a->all_recommendations)
+			continue;   /* counted once for every recommendation, below */
+		set_begin(&rs);
+		set_add_refs(&rs, &a->recommendations);
+		set_add_focus(&rs, &a->focus);
+		if (a->area)
+			for (size_t k = 0; k < area_n[a->area->index]; k++)
+				set_add(&rs, area_set[a->area->index][k]);
+		for (size_t k = 0; k < rs.n; k++) {
+			size_t ri = rs.items[k];
+			struct recommendation_eval *re = &ev->recommendations[ri];
+			re->actions = grow_list(c, re->actions, re->n_actions, &caps[ri].actions,
+						sizeof *re->actions);
+			re->actions[re->n_actions++] = a;
+			count_action(&re->counts, &cb[i]);
+		}
+	}
+	for (size_t i = 0; i < p->measures.n; i++) {
+		const struct measure *m = p->measures.items[i];
+		set_begin(&rs);
+		set_add_refs(&rs, &m->recommendations);
+		set_add_focus(&rs, &m->focus);
+		for (size_t k = 0; k < m->outcomes.n; k++) {
+			const struct outcome *o = m->outcomes.targets[k];
+			if (o)
+				set_add_refs(&rs, &o->recommendations);
+		}
+		for (size_t k = 0; k < rs.n; k++) {
+			size_t ri = rs.items[k];
+			struct recommendation_eval *re = &ev->recommendations[ri];
+			re->measures = grow_list(c, re->measures, re->n_measures, &caps[ri].measures,
+						 sizeof *re->measures);
+			re->measures[re->n_measures++] = m;
+			count_measure(&re->counts, &ev->measures[i]);
+		}
+	}
+	for (size_t i = 0; i < n_areas; i++)
+		free(area_set[i]);
+	free(area_set);
+	free(area_n);
+	free(caps);
+	free(rs.stamp);
+	free(rs.items);
+	ptr_index_release(&rs.ix);
 
 	/* actions that answer every recommendation */
 	size_t n_all = 0;
@@ -394,7 +454,7 @@ static void recommendations(struct eval_ctx *c)
 		if (p->actions.items[i]->all_recommendations) {
 			ev->all_recommendation_actions[ev->n_all_recommendation_actions++] =
 				p->actions.items[i];
-			count_action(&all, &ev->actions[i]);
+			count_action(&all, &cb[i]);
 		}
 
 	for (size_t i = 0; i < n; i++) {
@@ -409,16 +469,10 @@ static void recommendations(struct eval_ctx *c)
 							 "tracked by %s", measure_words(c, &re->counts))
 					     : "no action answers this recommendation";
 		else
-			re->reason = n_all && re->n_all
-					     ? ev_printf(c, "answered by %s (%zu of them answering every "
-							 "recommendation)", by, re->n_all)
-					     : ev_printf(c, "answered by %s", by);
+			re->reason = n_all ? ev_printf(c, "answered by %s (%zu of them answering every "
+						       "recommendation)", by, n_all)
+					   : ev_printf(c, "answered by %s", by);
 	}
-	free(rp.stamp);
-	free(rp.n_actions);
-	free(rp.n_measures);
-	free(rp.n_areas);
-	ptr_index_release(&rp.recs);
 }
 
 void ev_rollup_all(struct eval_ctx *c)
@@ -427,13 +481,17 @@ void ev_rollup_all(struct eval_ctx *c)
 	struct plan_eval *ev = c->ev;
 	for (size_t i = 0; i < ev->n_areas; i++)
 		ev->areas[i].area = p->all_areas.items[i];
-	areas(c);
-	leads(c);
-	focus(c);
-	recommendations(c);
+	struct contrib *cb = xcalloc(ev->n_actions + 1, sizeof *cb);
+	for (size_t i = 0; i < ev->n_actions; i++)
+		make_contrib(&cb[i], &ev->actions[i]);
+	areas(c, cb);
+	leads(c, cb);
+	focus(c, cb);
+	recommendations(c, cb);
 	memset(&ev->totals, 0, sizeof ev->totals);
 	for (size_t i = 0; i < ev->n_actions; i++)
-		count_action(&ev->totals, &ev->actions[i]);
+		count_action(&ev->totals, &cb[i]);
+	free(cb);
 	for (size_t i = 0; i < ev->n_measures; i++)
 		count_measure(&ev->totals, &ev->measures[i]);
 }

@@ -44,8 +44,8 @@ static const struct scheme *plan_scheme(const struct plan *p)
 	return p->schemes.n == 1 ? p->schemes.items[0] : NULL;
 }
 
-static struct eval_mapped map_status(struct eval_ctx *c, const struct scheme *s,
-				     enum eval_status st, enum status_meaning m)
+static struct eval_mapped map_uncached(struct eval_ctx *c, const struct scheme *s,
+				       enum eval_status st, enum status_meaning m)
 {
 	struct eval_mapped mp = { s, NULL, NULL };
 	if (!s) {
@@ -66,6 +66,27 @@ static struct eval_mapped map_status(struct eval_ctx *c, const struct scheme *s,
 				      status_meaning_name(m), scheme_name, mp.status->label,
 				      status_meaning_name(mp.status->means));
 	return mp;
+}
+
+/* The mapping depends only on the scheme, the status and its meaning, so
+ * it is worked out once for each and shared. */
+static struct eval_mapped map_status(struct eval_ctx *c, const struct scheme *s,
+				     enum eval_status st, enum status_meaning m)
+{
+	size_t k = 0;
+	while (k < c->n_mapped_schemes && c->mapped_schemes[k] != s)
+		k++;
+	if (k == c->n_mapped_schemes) {
+		if (k == c->plan->schemes.n + 1)
+			return map_uncached(c, s, st, m);   /* a scheme from elsewhere */
+		c->mapped_schemes[k] = s;
+		c->n_mapped_schemes++;
+	}
+	struct eval_mapped *slot =
+		&c->mapped_cache[(k * EVAL_STATUS_COUNT + st) * EVAL_MEANING_COUNT + m];
+	if (!slot->reason)
+		*slot = map_uncached(c, s, st, m);
+	return *slot;
 }
 
 /* Kinder: the reported meaning ranks above the computed one, both being
@@ -219,6 +240,10 @@ static void action_scheme(struct eval_ctx *c, struct action_eval *ae)
 
 void ev_scheme_all(struct eval_ctx *c)
 {
+	size_t n = c->plan->schemes.n + 1;   /* every scheme, and none */
+	c->mapped_schemes = arena_array(c->arena, const struct scheme *, n);
+	c->mapped_cache = arena_array(c->arena, struct eval_mapped,
+				      n * EVAL_STATUS_COUNT * EVAL_MEANING_COUNT);
 	for (size_t i = 0; i < c->ev->n_actions; i++)
 		action_scheme(c, &c->ev->actions[i]);
 }

@@ -50,7 +50,9 @@ static void staleness(struct eval_ctx *c, struct action_eval *ae)
 		st->reason = "not started: no updates expected yet";
 		return;
 	}
-	const char *expected = ev_printf(c, "updates are expected every %s", ev_days(c, every));
+	if (!c->stale_expected)
+		c->stale_expected = ev_printf(c, "updates are expected every %s", ev_days(c, every));
+	const char *expected = c->stale_expected;
 	if (st->last_update != BP_DAY_NONE) {
 		st->days_since = c->as_at - st->last_update;
 		st->state = st->days_since > every ? EVAL_STALE_STALE : EVAL_STALE_CURRENT;

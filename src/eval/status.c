@@ -273,7 +273,7 @@ static void milestone_status(struct eval_ctx *c, struct milestone_eval *me,
 static void collect_ratings(struct eval_ctx *c, struct action_eval *ae, const struct action *a)
 {
 	ae->n_ratings = a->ratings.n;
-	ae->ratings = arena_array(c->arena, struct eval_rating, a->ratings.n ? a->ratings.n : 1);
+	ae->ratings = EV_ARRAY(c, struct eval_rating, a->ratings.n);
 	for (size_t i = 0; i < a->ratings.n; i++) {
 		const struct rating *r = a->ratings.items[i];
 		struct eval_rating *er = &ae->ratings[i];
@@ -348,8 +348,7 @@ static void action_status(struct eval_ctx *c, struct action_eval *ae, const stru
 {
 	ae->action = a;
 	ae->n_milestones = a->milestones.n;
-	ae->milestones = arena_array(c->arena, struct milestone_eval,
-				     a->milestones.n ? a->milestones.n : 1);
+	ae->milestones = EV_ARRAY(c, struct milestone_eval, a->milestones.n);
 	bp_day last_milestone_due = BP_DAY_NONE;
 	for (size_t i = 0; i < a->milestones.n; i++) {
 		struct milestone_eval *me = &ae->milestones[i];

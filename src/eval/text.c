@@ -10,27 +10,147 @@
 #include "base/strbuf.h"
 #include "eval/internal.h"
 
+static char *ring_slot(struct eval_ctx *c)
+{
+	return c->ring[c->ring_next++ % (sizeof c->ring / sizeof c->ring[0])];
+}
+
+/* As day_format() writes it ("30 Sep 2023"), without going through
+ * snprintf: reasons hold tens of thousands of dates. */
+static size_t format_day(bp_day d, char *out)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	int y, m, dd;
+	day_to_ymd(d, &y, &m, &dd);
+	size_t o = 0;
+	if (dd >= 10)
+		out[o++] = (char)('0' + dd / 10);
+	out[o++] = (char)('0' + dd % 10);
+	out[o++] = ' ';
+	memcpy(out + o, months + (m - 1) * 3, 3);
+	o += 3;
+	out[o++] = ' ';
+	char digits[12];
+	size_t n = 0;
+	unsigned u = y < 0 ? 0U - (unsigned)y : (unsigned)y;
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (y < 0)
+		out[o++] = '-';
+	while (n)
+		out[o++] = digits[--n];
+	out[o] = '\0';
+	return o;
+}
+
 const char *ev_day(struct eval_ctx *c, bp_day d)
 {
 	if (d == BP_DAY_NONE)
 		return "no date";
-	char buf[32];
-	day_format(d, buf, sizeof buf);
-	return arena_strdup(c->arena, buf);
+	char *s = ring_slot(c);
+	format_day(d, s);
+	return s;
 }
 
+const char *ev_day_keep(struct eval_ctx *c, bp_day d)
+{
+	return arena_strdup(c->arena, ev_day(c, d));
+}
+
+static void put_unsigned(char *buf, size_t *o, size_t cap, unsigned long long v, bool neg)
+{
+	char d[24];
+	size_t n = 0;
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (neg && *o < cap)
+		buf[(*o)++] = '-';
+	else if (neg)
+		(*o)++;
+	while (n--) {
+		if (*o < cap)
+			buf[*o] = d[n];
+		(*o)++;
+	}
+}
+
+/* Reasons are built by the ten thousand: the conversions they use (%s,
+ * %d, %ld, %zu) are done here in one pass on the stack; anything else
+ * goes to vsnprintf. */
 const char *ev_printf(struct eval_ctx *c, const char *fmt, ...)
 {
-	va_list ap;
+	char buf[512];
+	size_t o = 0;
+	bool other = false;
+	va_list ap, again;
 	va_start(ap, fmt);
-	char *s = arena_vprintf(c->arena, fmt, ap);
+	va_copy(again, ap);
+	for (const char *f = fmt; *f && !other; f++) {
+		if (*f != '%') {
+			const char *pct = strchr(f, '%');
+			size_t run = pct ? (size_t)(pct - f) : strlen(f);
+			if (o + run <= sizeof buf)
+				memcpy(buf + o, f, run);
+			o += run;
+			f += run - 1;
+			continue;
+		}
+		f++;
+		if (*f == 's') {
+			const char *s = va_arg(ap, const char *);
+			if (!s)
+				s = "(null)";
+			size_t n = strlen(s);
+			if (o + n <= sizeof buf)
+				memcpy(buf + o, s, n);
+			o += n;
+		} else if (*f == 'd') {
+			int v = va_arg(ap, int);
+			put_unsigned(buf, &o, sizeof buf, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v, v < 0);
+		} else if (f[0] == 'l' && f[1] == 'd') {
+			long v = va_arg(ap, long);
+			put_unsigned(buf, &o, sizeof buf, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v, v < 0);
+			f++;
+		} else if (f[0] == 'z' && f[1] == 'u') {
+			put_unsigned(buf, &o, sizeof buf, va_arg(ap, size_t), false);
+			f++;
+		} else if (*f == '%') {
+			if (o < sizeof buf)
+				buf[o] = '%';
+			o++;
+		} else {
+			other = true;
+		}
+	}
 	va_end(ap);
+	const char *s;
+	if (!other && o < sizeof buf)
+		s = arena_strndup(c->arena, buf, o);
+	else
+		s = arena_vprintf(c->arena, fmt, again);
+	va_end(again);
 	return s;
 }
 
 const char *ev_days(struct eval_ctx *c, long n)
 {
-	return ev_printf(c, "%ld day%s", n, n == 1 || n == -1 ? "" : "s");
+	char *s = ring_slot(c), digits[24];
+	size_t nd = 0, o = 0;
+	unsigned long u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+	do {
+		digits[nd++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (n < 0)
+		s[o++] = '-';
+	while (nd)
+		s[o++] = digits[--nd];
+	memcpy(s + o, n == 1 || n == -1 ? " day" : " days", n == 1 || n == -1 ? 5 : 6);
+	return s;
 }
 
 /* Cuts text to at most max bytes at a space, adding "…"; never splits a
@@ -57,7 +177,10 @@ const char *ev_short_text(struct eval_ctx *c, const char *text, size_t max)
 	while (cut > 0 && (text[cut - 1] == ' ' || text[cut - 1] == ',' ||
 			   text[cut - 1] == ';' || text[cut - 1] == ':'))
 		cut--;
-	return ev_printf(c, "%.*s\xe2\x80\xa6", (int)cut, text);
+	char *s = arena_calloc(c->arena, cut + 4, 1);
+	memcpy(s, text, cut);
+	memcpy(s + cut, "\xe2\x80\xa6", 3);
+	return s;
 }
 
 const char *ev_milestone_name(struct eval_ctx *c, const struct milestone *m)
@@ -91,11 +214,15 @@ static void add_number(struct strbuf *sb, double v)
 		strbuf_addc(sb, '-');
 	long long whole = n / 100, frac = n % 100;
 	char digits[32];
-	int nd = snprintf(digits, sizeof digits, "%lld", whole);
-	for (int i = 0; i < nd; i++) {
-		if (i > 0 && (nd - i) % 3 == 0)
-			strbuf_addc(sb, ',');
+	int nd = 0;
+	do {
+		digits[nd++] = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole);
+	for (int i = nd - 1; i >= 0; i--) {
 		strbuf_addc(sb, digits[i]);
+		if (i > 0 && i % 3 == 0)
+			strbuf_addc(sb, ',');
 	}
 	if (frac) {
 		strbuf_addc(sb, '.');
