@@ -29,8 +29,4 @@ enum kpidata_status {
 enum kpidata_status kpidata_merge(struct plan *plan, const char *path, bp_day as_at,
 				  struct diag_list *diags);
 
-/** Parses one value as plan files write them: "48", "48%", "£2,000",
- *  "-1.5", "TBC", "n/a". Returns false when it is none of these. */
-bool kpidata_parse_value(const char *text, struct value *out);
-
 #endif

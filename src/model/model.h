@@ -72,6 +72,7 @@ struct person {
 	const char *id, *name, *role, *email, *organisation;
 	const char *aliases;  /* other spellings, ';'-separated, as written */
 	const char *display;  /* "Name (Role)", "Name" or "Role" */
+	size_t index;         /* position in plan->people */
 };
 DEFINE_VEC(person_vec, struct person)
 
@@ -132,6 +133,7 @@ struct recommendation {
 	const char *source_date;
 	struct refs areas;           /* struct area */
 	struct prose text;
+	size_t index;                /* position in plan->recommendations */
 };
 DEFINE_VEC(recommendation_vec, struct recommendation)
 
@@ -141,6 +143,7 @@ struct focus_area {
 	struct refs leads;           /* struct person */
 	struct refs recommendations; /* struct recommendation */
 	struct prose description;
+	size_t index;                /* position in plan->focus_areas */
 };
 DEFINE_VEC(focus_area_vec, struct focus_area)
 
@@ -351,6 +354,7 @@ struct outcome {
 	struct refs recommendations;     /* struct recommendation */
 	struct refs areas;               /* struct area */
 	struct prose text;
+	size_t index;                    /* position in plan->outcomes */
 };
 DEFINE_VEC(outcome_vec, struct outcome)
 
@@ -389,6 +393,7 @@ struct audit {
 	struct prose description;
 	struct audit_round_vec rounds;
 	struct audit_theme_vec themes;
+	size_t index;                    /* position in plan->audits */
 };
 DEFINE_VEC(audit_vec, struct audit)
 

@@ -14,6 +14,7 @@
 #include "parse/internal.h"
 #include "parse/schema.h"
 #include "parse/xmlload.h"
+#include "model/value.h"
 
 #define PLAN_NS "urn:boardpack:plan:1"
 #define XINCLUDE_NS "http://www.w3.org/2001/XInclude"
@@ -168,60 +169,11 @@ static struct when_text when_attr(struct builder *b, const xmlNode *n, const cha
 	return w;
 }
 
-bool parse_value_text(const char *text, struct value *out)
-{
-	out->text = text;
-	out->number = 0;
-	if (!text) {
-		out->kind = VALUE_NONE;
-		return true;
-	}
-	char buf[64];
-	size_t o = 0;
-	const char *p = text;
-	while (is_space((unsigned char)*p))
-		p++;
-	if (!*p) {
-		out->kind = VALUE_NONE;
-		return true;
-	}
-	if (strcasecmp(p, "tbc") == 0) {
-		out->kind = VALUE_TBC;
-		return true;
-	}
-	if (strcasecmp(p, "n/a") == 0) {
-		out->kind = VALUE_NA;
-		return true;
-	}
-	if (strncmp(p, "\xc2\xa3", 2) == 0)  /* £ */
-		p += 2;
-	for (; *p && o < sizeof buf - 1; p++) {
-		if (*p == ',' || *p == '%' || is_space((unsigned char)*p))
-			continue;
-		buf[o++] = *p;
-	}
-	buf[o] = '\0';
-	if (*p || o == 0) {
-		out->kind = VALUE_NONE;
-		return false;
-	}
-	char *end;
-	errno = 0;
-	double d = strtod(buf, &end);
-	if (*end || !isfinite(d) || errno == ERANGE) {
-		out->kind = VALUE_NONE;
-		return false;
-	}
-	out->kind = VALUE_NUMBER;
-	out->number = d;
-	return true;
-}
-
 static struct value value_attr(struct builder *b, const xmlNode *n, const char *name)
 {
 	struct value v;
 	const char *t = attr(b, n, name);
-	if (!parse_value_text(t, &v))
+	if (!value_parse(t, &v))
 		diag_add(b->diags, DIAG_ERROR, b->file, b->file_order, xmlload_line(n),
 			 "%s '%.40s%s' is not a number that can be used", name, t,
 			 strlen(t) > 40 ? "..." : "");
@@ -729,7 +681,7 @@ static void build_measure(struct builder *b, const xmlNode *n)
 	const char *tol = attr(b, n, "tolerance");
 	if (tol) {
 		struct value v;
-		if (parse_value_text(tol, &v) && v.kind == VALUE_NUMBER && v.number >= 0) {
+		if (value_parse(tol, &v) && v.kind == VALUE_NUMBER && v.number >= 0) {
 			m->has_tolerance = true;
 			m->tolerance = v.number;
 		} else {
@@ -811,6 +763,7 @@ static void build_audit(struct builder *b, const xmlNode *n)
 			audit_theme_vec_push(b->a, &au->themes, t);
 		}
 	}
+	au->index = b->plan->audits.n;
 	audit_vec_push(b->a, &b->plan->audits, au);
 }
 
@@ -907,6 +860,7 @@ static void build_person(struct builder *b, const xmlNode *n)
 		p->display = arena_printf(b->a, "%s (%s)", p->name, p->role);
 	else
 		p->display = p->name ? p->name : p->role ? p->role : p->id;
+	p->index = b->plan->people.n;
 	person_vec_push(b->a, &b->plan->people, p);
 }
 
@@ -921,6 +875,7 @@ static void build_recommendation(struct builder *b, const xmlNode *n)
 	r->source = b->rec_source;
 	r->source_date = b->rec_date;
 	r->text = prose_of(b, n);
+	r->index = b->plan->recommendations.n;
 	recommendation_vec_push(b->a, &b->plan->recommendations, r);
 }
 
@@ -935,6 +890,7 @@ static void build_focus_area(struct builder *b, const xmlNode *n)
 	f->leads = refs_attr(b, n, "lead");
 	f->recommendations = refs_attr(b, n, "recommendations");
 	f->description = child_prose(b, n, "description");
+	f->index = b->plan->focus_areas.n;
 	focus_area_vec_push(b->a, &b->plan->focus_areas, f);
 }
 
@@ -948,6 +904,7 @@ static void build_outcome(struct builder *b, const xmlNode *n)
 	o->recommendations = refs_attr(b, n, "recommendations");
 	o->areas = refs_attr(b, n, "areas");
 	o->text = prose_of(b, n);
+	o->index = b->plan->outcomes.n;
 	outcome_vec_push(b->a, &b->plan->outcomes, o);
 }
 
@@ -1239,7 +1196,7 @@ static void build_plan_root(struct builder *b, const xmlNode *root)
 	const char *tol = attr(b, root, "tolerance");
 	if (tol) {
 		struct value v;
-		if (parse_value_text(tol, &v) && v.kind == VALUE_NUMBER && v.number >= 0) {
+		if (value_parse(tol, &v) && v.kind == VALUE_NUMBER && v.number >= 0) {
 			p->has_tolerance = true;
 			p->tolerance = v.number;
 		} else {

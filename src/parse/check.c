@@ -8,6 +8,7 @@
 
 #include "base/arena.h"
 #include "base/strmap.h"
+#include "model/value.h"
 #include "parse/internal.h"
 
 /* ---- an id index per kind ------------------------------------------- */
@@ -204,29 +205,9 @@ static void check_value_for_unit(struct checker *c, const struct value *v, enum 
 {
 	if (v->kind != VALUE_NUMBER)
 		return;
-	double x = v->number;
-	switch (unit) {
-	case UNIT_PERCENT:
-		if (x < 0 || x > 100)
-			report(c, DIAG_ERROR, loc, 0, "%s %s of %s is not a percentage (0 to 100)",
-			       what, v->text, owner);
-		break;
-	case UNIT_COUNT:
-		if (x < 0 || floor(x) != x)
-			report(c, DIAG_ERROR, loc, 0, "%s %s of %s is not a count (a whole number of 0 or more)",
-			       what, v->text, owner);
-		break;
-	case UNIT_RATE_10000: case UNIT_RATE_1000: case UNIT_DAYS: case UNIT_WEEKS:
-	case UNIT_MONTHS: case UNIT_RATIO:
-		if (x < 0)
-			report(c, DIAG_ERROR, loc, 0, "%s %s of %s cannot be negative for its unit (%s)",
-			       what, v->text, owner, unit_name(unit));
-		break;
-	default:
-		break;
-	}
-	if (fabs(x) > 1e12)
-		report(c, DIAG_ERROR, loc, 0, "%s %s of %s is too large", what, v->text, owner);
+	const char *problem = value_unit_problem(v->number, unit);
+	if (problem)
+		report(c, DIAG_ERROR, loc, 0, "%s %s of %s %s", what, v->text, owner, problem);
 }
 
 static void check_people_and_schemes(struct checker *c)

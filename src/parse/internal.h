@@ -11,8 +11,5 @@
 size_t check_plan(struct plan *plan, const struct parse_options *opt,
 		  struct diag_list *diags);
 
-/** Parses a value as written ("48%", "£2,000", "TBC"). Returns false when
- *  the text is not a finite number. */
-bool parse_value_text(const char *text, struct value *out);
 
 #endif

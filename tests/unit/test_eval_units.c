@@ -15,6 +15,7 @@
 #include "eval/internal.h"
 #include "eval/jsonw.h"
 #include "eval/kpidata.h"
+#include "model/value.h"
 #include "eval/output.h"
 #include "parse/parse.h"
 #include "unit.h"
@@ -143,14 +144,14 @@ static void values(void)
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
 		struct value v;
-		bool r = kpidata_parse_value(ok[i].text, &v);
+		bool r = value_parse(ok[i].text, &v);
 		CHECK(r && v.kind == ok[i].kind && v.number == ok[i].v, "value '%s' is read", ok[i].text);
 	}
 	static const char *const bad[] = { "", "abc", "12%%", "1.2.3", "5 apples", "%", "--1",
 					   ",5", "1e5", "\xc2\xa3" };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct value v;
-		CHECK(!kpidata_parse_value(bad[i], &v), "value '%s' is refused", bad[i]);
+		CHECK(!value_parse(bad[i], &v), "value '%s' is refused", bad[i]);
 	}
 }
 
