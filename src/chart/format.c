@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "chart/internal.h"
+#include "model/value.h"
 
 static const char *const month_short[12] = {
 	"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
@@ -25,92 +26,16 @@ const char *chart_printf(struct arena *a, const char *fmt, ...)
 	return s;
 }
 
-/* Decimals a value needs: up to 2, or enough for 3 significant digits of
- * a value below 0.01, with trailing zeros dropped. */
-static int auto_decimals(double v)
-{
-	double m = fabs(v);
-	if (m == 0 || m >= 0.01)
-		return 2;
-	int d = (int)ceil(-log10(m)) + 2;
-	return d > 12 ? 12 : d;
-}
-
 void chart_add_number(struct strbuf *sb, double v, int decimals)
 {
-	bool trim = decimals < 0;
-	if (trim)
-		decimals = auto_decimals(v);
-	if (!isfinite(v)) {
-		strbuf_adds(sb, "?");
-		return;
-	}
-	char digits[64];
-	/* %.*f rounds once, correctly; the digits are then grouped. */
-	int n = snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
-	if (n <= 0 || (size_t)n >= sizeof digits) {
-		strbuf_addf(sb, "%g", v);
-		return;
-	}
-	char *dot = strchr(digits, '.');
-	size_t whole = dot ? (size_t)(dot - digits) : (size_t)n;
-	size_t frac_end = (size_t)n;
-	if (dot && trim) {
-		while (frac_end > whole + 1 && digits[frac_end - 1] == '0')
-			frac_end--;
-		if (frac_end == whole + 1)
-			frac_end = whole;
-	}
-	bool zero = true;
-	for (size_t i = 0; i < frac_end; i++)
-		if (digits[i] >= '1' && digits[i] <= '9')
-			zero = false;
-	if (v < 0 && !zero)
-		strbuf_addc(sb, '-');
-	for (size_t i = 0; i < whole; i++) {
-		if (i > 0 && (whole - i) % 3 == 0)
-			strbuf_addc(sb, ',');
-		strbuf_addc(sb, digits[i]);
-	}
-	if (frac_end > whole)
-		strbuf_add(sb, digits + whole, frac_end - whole);
+	value_add_number(sb, v, decimals);
 }
 
 static const char *with_unit(struct arena *a, double v, enum measure_unit unit, int decimals,
 			     bool delta)
 {
 	struct strbuf sb = STRBUF_INIT;
-	if (unit == UNIT_GBP) {
-		if (v < 0)
-			strbuf_addc(&sb, '-');
-		strbuf_adds(&sb, "\xc2\xa3");
-		chart_add_number(&sb, fabs(v), decimals);
-	} else {
-		chart_add_number(&sb, v, decimals);
-	}
-	bool one = strcmp(strbuf_str(&sb), "1") == 0 || strcmp(strbuf_str(&sb), "-1") == 0;
-	switch (unit) {
-	case UNIT_PERCENT:
-		strbuf_adds(&sb, delta ? (one ? " percentage point" : " percentage points") : "%");
-		break;
-	case UNIT_RATE_10000:
-		strbuf_adds(&sb, " per 10,000");
-		break;
-	case UNIT_RATE_1000:
-		strbuf_adds(&sb, " per 1,000");
-		break;
-	case UNIT_DAYS:
-		strbuf_adds(&sb, one ? " day" : " days");
-		break;
-	case UNIT_WEEKS:
-		strbuf_adds(&sb, one ? " week" : " weeks");
-		break;
-	case UNIT_MONTHS:
-		strbuf_adds(&sb, one ? " month" : " months");
-		break;
-	default:
-		break;
-	}
+	value_add_with_unit(&sb, v, unit, decimals, delta);
 	char *s = arena_strdup(a, strbuf_str(&sb));
 	strbuf_release(&sb);
 	return s;

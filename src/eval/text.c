@@ -9,6 +9,7 @@
 
 #include "base/strbuf.h"
 #include "eval/internal.h"
+#include "model/value.h"
 
 static char *ring_slot(struct eval_ctx *c)
 {
@@ -197,45 +198,10 @@ const char *ev_milestone_name(struct eval_ctx *c, const struct milestone *m)
 			 a ? (a->ref ? a->ref : a->id) : "the action");
 }
 
-/* Up to two decimals, trailing zeros dropped, thousands separated. */
-static void add_number(struct strbuf *sb, double v)
-{
-	if (!isfinite(v)) {
-		strbuf_adds(sb, "?");
-		return;
-	}
-	double scaled = fabs(v) * 100.0;
-	if (scaled > 9.0e17) {
-		strbuf_adds(sb, "(too large)");
-		return;
-	}
-	long long n = llround(scaled);
-	if (v < 0 && n != 0)
-		strbuf_addc(sb, '-');
-	long long whole = n / 100, frac = n % 100;
-	char digits[32];
-	int nd = 0;
-	do {
-		digits[nd++] = (char)('0' + whole % 10);
-		whole /= 10;
-	} while (whole);
-	for (int i = nd - 1; i >= 0; i--) {
-		strbuf_addc(sb, digits[i]);
-		if (i > 0 && i % 3 == 0)
-			strbuf_addc(sb, ',');
-	}
-	if (frac) {
-		strbuf_addc(sb, '.');
-		strbuf_addc(sb, (char)('0' + frac / 10));
-		if (frac % 10)
-			strbuf_addc(sb, (char)('0' + frac % 10));
-	}
-}
-
 const char *ev_number(struct eval_ctx *c, double v)
 {
 	struct strbuf sb = STRBUF_INIT;
-	add_number(&sb, v);
+	value_add_number(&sb, v, -1);
 	const char *s = arena_strdup(c->arena, strbuf_str(&sb));
 	strbuf_release(&sb);
 	return s;
@@ -244,37 +210,7 @@ const char *ev_number(struct eval_ctx *c, double v)
 static const char *with_unit(struct eval_ctx *c, double v, enum measure_unit unit, bool delta)
 {
 	struct strbuf sb = STRBUF_INIT;
-	if (unit == UNIT_GBP) {
-		if (v < 0)
-			strbuf_addc(&sb, '-');
-		strbuf_adds(&sb, "\xc2\xa3");
-		add_number(&sb, fabs(v));
-	} else {
-		add_number(&sb, v);
-	}
-	bool one = fabs(v) == 1.0;
-	switch (unit) {
-	case UNIT_PERCENT:
-		strbuf_adds(&sb, delta ? (one ? " percentage point" : " percentage points") : "%");
-		break;
-	case UNIT_RATE_10000:
-		strbuf_adds(&sb, " per 10,000");
-		break;
-	case UNIT_RATE_1000:
-		strbuf_adds(&sb, " per 1,000");
-		break;
-	case UNIT_DAYS:
-		strbuf_adds(&sb, one ? " day" : " days");
-		break;
-	case UNIT_WEEKS:
-		strbuf_adds(&sb, one ? " week" : " weeks");
-		break;
-	case UNIT_MONTHS:
-		strbuf_adds(&sb, one ? " month" : " months");
-		break;
-	default:
-		break;
-	}
+	value_add_with_unit(&sb, v, unit, -1, delta);
 	const char *s = arena_strdup(c->arena, strbuf_str(&sb));
 	strbuf_release(&sb);
 	return s;
