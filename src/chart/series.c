@@ -127,17 +127,6 @@ static void bench_names(const struct dated_value *b, struct chart_bench *cb)
 	cb->words = "the benchmark";
 }
 
-static enum measure_unit unit_called(const char *name)
-{
-	static const enum measure_unit all[] = {
-		UNIT_PERCENT, UNIT_COUNT, UNIT_RATE_10000, UNIT_RATE_1000, UNIT_DAYS, UNIT_WEEKS,
-		UNIT_MONTHS, UNIT_GBP, UNIT_RATIO, UNIT_NUMBER, UNIT_SCORE
-	};
-	for (size_t i = 0; name && i < sizeof all / sizeof all[0]; i++)
-		if (strcmp(unit_name(all[i]), name) == 0)
-			return all[i];
-	return UNIT_NONE;
-}
 
 void chart_kpi_data(struct arena *a, const struct measure_eval *me, bp_day as_at,
 		    struct chart_kpi_data *d)
@@ -166,7 +155,7 @@ void chart_kpi_data(struct arena *a, const struct measure_eval *me, bp_day as_at
 		}
 	} else if (mt) {
 		d->name = mt->name;
-		d->unit = unit_called(mt->unit);
+		d->unit = mt->unit;
 		d->better = (enum measure_better)mt->better;
 		if (d->better == BETTER_UNKNOWN && mt->measure)
 			d->better = mt->measure->better;

@@ -696,17 +696,6 @@ static void measure(struct eval_ctx *c, struct measure_eval *me, const struct me
 	eval_series(c, me, &s);
 }
 
-static enum measure_unit unit_named(const char *name)
-{
-	static const enum measure_unit all[] = {
-		UNIT_PERCENT, UNIT_COUNT, UNIT_RATE_10000, UNIT_RATE_1000, UNIT_DAYS, UNIT_WEEKS,
-		UNIT_MONTHS, UNIT_GBP, UNIT_RATIO, UNIT_NUMBER, UNIT_SCORE
-	};
-	for (size_t i = 0; name && i < sizeof all / sizeof all[0]; i++)
-		if (strcmp(unit_name(all[i]), name) == 0)
-			return all[i];
-	return UNIT_NONE;
-}
 
 static struct dated_value *metric_value(struct eval_ctx *c, const struct metric *mt,
 					const struct value *v, const struct when_text *date)
@@ -726,7 +715,7 @@ static void metric(struct eval_ctx *c, struct measure_eval *me, const struct met
 	const struct dated_value *target = metric_value(c, mt, &mt->target, &mt->target_date);
 	const struct dated_value *current = metric_value(c, mt, &mt->current, &mt->current_date);
 	struct series s = {
-		.unit = unit_named(mt->unit),
+		.unit = mt->unit,
 		.better = (enum measure_better)mt->better,
 		.trajectory = TRAJECTORY_LINEAR,
 		.baseline = metric_value(c, mt, &mt->baseline, &mt->baseline_date),

@@ -339,7 +339,7 @@ static void action(struct jsonw *w, const struct action_eval *ae)
 		const struct measure_eval *me = &ae->metrics[i];
 		jsonw_object(w);
 		jsonw_kstring(w, "name", me->metric->name);
-		jsonw_kstring(w, "unit", me->metric->unit);
+		jsonw_kstring(w, "unit", me->metric->unit ? unit_name(me->metric->unit) : NULL);
 		jsonw_kstring(w, "measure", me->metric->measure_id);
 		series(w, me);
 		jsonw_end(w);

@@ -200,9 +200,16 @@ struct criteria_met {
 	struct prose note;
 };
 
+enum measure_unit {
+	UNIT_NONE, UNIT_PERCENT, UNIT_COUNT, UNIT_RATE_10000, UNIT_RATE_1000,
+	UNIT_DAYS, UNIT_WEEKS, UNIT_MONTHS, UNIT_GBP, UNIT_RATIO, UNIT_NUMBER,
+	UNIT_SCORE
+};
+
 struct metric {
 	struct src_loc loc;
-	const char *name, *unit;
+	const char *name;
+	enum measure_unit unit;
 	struct value current, target, baseline;
 	struct when_text current_date, target_date, baseline_date;
 	const char *measure_id;
@@ -304,11 +311,6 @@ struct area {
 };
 DEFINE_VEC(area_vec, struct area)
 
-enum measure_unit {
-	UNIT_NONE, UNIT_PERCENT, UNIT_COUNT, UNIT_RATE_10000, UNIT_RATE_1000,
-	UNIT_DAYS, UNIT_WEEKS, UNIT_MONTHS, UNIT_GBP, UNIT_RATIO, UNIT_NUMBER,
-	UNIT_SCORE
-};
 enum measure_better { BETTER_UNKNOWN, BETTER_HIGHER, BETTER_LOWER, BETTER_IN_LINE };
 enum measure_trajectory { TRAJECTORY_LINEAR, TRAJECTORY_STEP };
 enum benchmark_kind {

@@ -441,6 +441,23 @@ static struct rating *build_rating(struct builder *b, const xmlNode *n)
 	return r;
 }
 
+static enum measure_unit unit_of(const char *s)
+{
+	static const struct { const char *name; enum measure_unit unit; } units[] = {
+		{ "percent", UNIT_PERCENT }, { "count", UNIT_COUNT },
+		{ "rate-per-10000", UNIT_RATE_10000 }, { "rate-per-1000", UNIT_RATE_1000 },
+		{ "days", UNIT_DAYS }, { "weeks", UNIT_WEEKS }, { "months", UNIT_MONTHS },
+		{ "gbp", UNIT_GBP }, { "ratio", UNIT_RATIO }, { "number", UNIT_NUMBER },
+		{ "score", UNIT_SCORE },
+	};
+	if (!s)
+		return UNIT_NONE;
+	for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+		if (strcmp(units[i].name, s) == 0)
+			return units[i].unit;
+	return UNIT_NONE;
+}
+
 static enum measure_better better_of(const char *s)
 {
 	if (!s)
@@ -457,7 +474,7 @@ static struct metric *build_metric(struct builder *b, const xmlNode *n)
 	struct metric *m = arena_new(b->a, struct metric);
 	m->loc = loc_of(b, n);
 	m->name = attr(b, n, "name");
-	m->unit = attr(b, n, "unit");
+	m->unit = unit_of(attr(b, n, "unit"));
 	m->current = value_attr(b, n, "current");
 	m->target = value_attr(b, n, "target");
 	m->baseline = value_attr(b, n, "baseline");
@@ -620,22 +637,6 @@ static struct area *build_area(struct builder *b, const xmlNode *n, struct area 
 
 /* ---- measures, outcomes, audits ------------------------------------- */
 
-static enum measure_unit unit_of(const char *s)
-{
-	static const struct { const char *name; enum measure_unit unit; } units[] = {
-		{ "percent", UNIT_PERCENT }, { "count", UNIT_COUNT },
-		{ "rate-per-10000", UNIT_RATE_10000 }, { "rate-per-1000", UNIT_RATE_1000 },
-		{ "days", UNIT_DAYS }, { "weeks", UNIT_WEEKS }, { "months", UNIT_MONTHS },
-		{ "gbp", UNIT_GBP }, { "ratio", UNIT_RATIO }, { "number", UNIT_NUMBER },
-		{ "score", UNIT_SCORE },
-	};
-	if (!s)
-		return UNIT_NONE;
-	for (size_t i = 0; i < sizeof units / sizeof *units; i++)
-		if (strcmp(units[i].name, s) == 0)
-			return units[i].unit;
-	return UNIT_NONE;
-}
 
 static enum benchmark_kind bench_kind_of(const char *s)
 {

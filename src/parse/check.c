@@ -443,11 +443,7 @@ static void check_action(struct checker *c, struct action *a)
 				report(c, DIAG_ERROR, &m->loc, 0, "unknown measure '%s' in %s",
 				       m->measure_id, owner);
 		}
-		enum measure_unit u = UNIT_NONE;
-		if (m->unit && strcmp(m->unit, "percent") == 0)
-			u = UNIT_PERCENT;
-		else if (m->unit && strcmp(m->unit, "count") == 0)
-			u = UNIT_COUNT;
+		enum measure_unit u = m->unit;
 		check_value_for_unit(c, &m->current, u, &m->loc, "current value", owner);
 		check_value_for_unit(c, &m->target, u, &m->loc, "target", owner);
 		check_value_for_unit(c, &m->baseline, u, &m->loc, "baseline", owner);

@@ -706,7 +706,7 @@ static void test_metric(void)
 	struct metric mt;
 	memset(&mt, 0, sizeof mt);
 	mt.name = "Care leavers in suitable accommodation";
-	mt.unit = "percent";
+	mt.unit = UNIT_PERCENT;
 	mt.better = BETTER_HIGHER;
 	mt.current = value_of("88%");
 	parse_when(&mt.current_date, "Sep 2023");
