@@ -13,7 +13,7 @@ EXTRA_LDFLAGS ?=
 # Everything that needs the system packages runs in a sub-make started after
 # tools/install-deps.sh, so pkg-config is only asked once they are there.
 .PHONY: all deps build samples check unit-check asan leakcheck fuzz format \
-	schema clean bench install
+	schema clean bench install install-only
 
 all: deps
 	@$(MAKE) --no-print-directory build samples
@@ -64,7 +64,7 @@ GEN_SRCS := $(BUILD)/gen/embedded.c
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
 UNIT_SRCS := $(shell find tests/unit -name 'test_*.c' 2>/dev/null | LC_ALL=C sort)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
-EMBEDDED := docs/plan.rng $(wildcard templates/*.xml) $(wildcard src/*/*.rng)
+EMBEDDED := docs/plan.rng docs/template.rng $(wildcard templates/*.xml) $(wildcard src/*/*.rng)
 
 build: boardpack-bin $(UNIT_BINS) $(BUILD)/tools/genplan $(BUILD)/tests/faultinject.so
 
@@ -105,9 +105,26 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libboardpack.a tests/unit/unit.h
 	@$(CC) $(ALL_CFLAGS) -Itests/unit $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/libboardpack.a $(LIBS)
 
 SAMPLE_PLANS := $(wildcard sample-plans/*.xml)
+SAMPLE_TEMPLATES := improvement-board,cabinet-appendix,ofsted-evidence,lead-updates
 samples: boardpack-bin
 	@mkdir -p out
-	./boardpack build -o out $(SAMPLE_PLANS)
+	./boardpack build -q -o out --template $(SAMPLE_TEMPLATES) $(SAMPLE_PLANS)
+
+# make install PREFIX=DIR: the binary, its templates, fonts and man page.
+# The installed binary finds DIR/share/boardpack/{templates,fonts} from its
+# own place. install-only copies what an earlier build made.
+PREFIX ?= /usr/local
+DESTDIR ?=
+install: deps
+	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory install-only
+install-only:
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/boardpack/templates \
+	  $(DESTDIR)$(PREFIX)/share/boardpack/fonts $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/boardpack $(DESTDIR)$(PREFIX)/bin/boardpack
+	install -m 644 templates/*.xml $(DESTDIR)$(PREFIX)/share/boardpack/templates/
+	install -m 644 fonts/*.ttf fonts/fonts.conf fonts/LICENSE* $(DESTDIR)$(PREFIX)/share/boardpack/fonts/
+	install -m 644 doc/boardpack.1 $(DESTDIR)$(PREFIX)/share/man/man1/boardpack.1
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 

@@ -14,7 +14,7 @@ check "build prints no errors" bash -c "! grep -q ': error:' '$work/err'"
 for p in sample-plans/*.xml; do
   id=$(xmllint --xpath 'string(/*/@id)' "$p")
   title=$(xmllint --xpath 'string(/*/*[local-name()="title"])' "$p")
-  pdf="$out/$id-plain.pdf"
+  pdf="$out/$id-improvement-board.pdf"
   check "$id: pdf written" test -s "$pdf"
   pdfinfo "$pdf" > "$work/info" 2>&1
   check "$id: pdfinfo reads it" grep -q '^Pages:' "$work/info"
@@ -53,16 +53,16 @@ for p in sample-plans/*.xml; do
   done
   check "$id: the text of all $n_actions actions appears ($found found)" test "$found" -eq "$n_actions"
   # SVG pages: one per PDF page, valid, with a title
-  svgs=$(ls "$out/$id-plain"/page-*.svg 2>/dev/null | wc -l)
+  svgs=$(ls "$out/$id-improvement-board"/page-*.svg 2>/dev/null | wc -l)
   check "$id: an SVG per page ($svgs of $pages)" test "$svgs" -eq "$pages"
-  check "$id: SVGs parse" xmllint --noout "$out/$id-plain"/page-*.svg
-  check "$id: SVGs have a title" grep -q '<title' "$out/$id-plain/page-01.svg"
+  check "$id: SVGs parse" xmllint --noout "$out/$id-improvement-board"/page-*.svg
+  check "$id: SVGs have a title" grep -q '<title' "$out/$id-improvement-board/page-01.svg"
 done
 
 # the marking, the as-at date and "Page X of Y" on every page
-pdftotext sample-plans/../"$out"/blackpool-csc-2023-plain.pdf "$work/bp.txt" 2>/dev/null ||
-  pdftotext "$out/blackpool-csc-2023-plain.pdf" "$work/bp.txt"
-pages=$(pdfinfo "$out/blackpool-csc-2023-plain.pdf" | sed -n 's/^Pages: *//p')
+pdftotext sample-plans/../"$out"/blackpool-csc-2023-improvement-board.pdf "$work/bp.txt" 2>/dev/null ||
+  pdftotext "$out/blackpool-csc-2023-improvement-board.pdf" "$work/bp.txt"
+pages=$(pdfinfo "$out/blackpool-csc-2023-improvement-board.pdf" | sed -n 's/^Pages: *//p')
 check "page furniture: 'Page X of $pages' on every page" \
   test "$(grep -c "Page [0-9]* of $pages" "$work/bp.txt")" -eq "$pages"
 check "page furniture: as-at date on every page" \
@@ -79,8 +79,8 @@ check "two runs give byte-identical PDFs and SVGs" test "$same" -eq 1
 # PNG on request
 bp build -q -o "$work/png" --format png --dpi 40 sample-plans/tameside-csc-2023.xml 2> /dev/null; rc=$?
 check "--format png: exit 0" test "$rc" -eq 0
-check "--format png writes PNG pages" bash -c "file '$work/png/tameside-csc-2023-plain/page-01.png' | grep -q 'PNG image'"
-check "--format png writes no PDF" test ! -e "$work/png/tameside-csc-2023-plain.pdf"
+check "--format png writes PNG pages" bash -c "file '$work/png/tameside-csc-2023-improvement-board/page-01.png' | grep -q 'PNG image'"
+check "--format png writes no PDF" test ! -e "$work/png/tameside-csc-2023-improvement-board.pdf"
 
 # usage errors
 bp build -o "$work/x" --format doc sample-plans/tameside-csc-2023.xml 2> "$work/err"; rc=$?
@@ -95,8 +95,8 @@ mkdir -p "$work/mixed"
 bp build -q -o "$work/mixed" tests/bad/unknown-lead.xml sample-plans/tameside-csc-2023.xml 2> "$work/err"; rc=$?
 check "a bad plan among good ones: exit 1" test "$rc" -eq 1
 check "the bad plan's error is printed" grep -q "unknown lead 'kh2'" "$work/err"
-check "the bad plan gets no pack" test ! -e "$work/mixed/t-plain.pdf"
-check "the good plan is still built" test -s "$work/mixed/tameside-csc-2023-plain.pdf"
+check "the bad plan gets no pack" test ! -e "$work/mixed/t-improvement-board.pdf"
+check "the good plan is still built" test -s "$work/mixed/tameside-csc-2023-improvement-board.pdf"
 
 # failures never leave a half-written pack in place of the last good one
 cp -r "$out" "$work/good"
@@ -108,7 +108,7 @@ if [ -z "${BOARDPACK_WRAP:-}" ] && [ "${BOARDPACK_BUILD:-build}" = build ] && [ 
     check "I/O failure ($fail): exit 3" test "$rc" -eq 3
     check "I/O failure ($fail): a message says what failed" grep -q 'error:' "$work/err"
     check "I/O failure ($fail): the last good PDF is untouched" \
-      cmp -s "$out/tameside-csc-2023-plain.pdf" "$work/good/tameside-csc-2023-plain.pdf"
+      cmp -s "$out/tameside-csc-2023-improvement-board.pdf" "$work/good/tameside-csc-2023-improvement-board.pdf"
     check "I/O failure ($fail): no temporary files left" \
       test -z "$(find "$out" -name '*.tmp*' -o -name '.*.cairo')"
   done
