@@ -537,35 +537,6 @@ static void read_sections(struct tfile *F, xmlNode *n, struct section_list *sl)
 
 /* ---- a file ---------------------------------------------------------------- */
 
-static const char *rewrite(struct arena *a, const char *msg)
-{
-	static const struct {
-		const char *from, *to;
-	} swaps[] = {
-		{ "docs/plan-format.md", "docs/templates.md" },
-		{ "the plan namespace (xmlns=\"urn:boardpack:plan:1\")",
-		  "the template namespace (xmlns=\"" TEMPLATE_NS "\")" },
-		{ "does not follow the plan format", "does not follow the template format" },
-	};
-	struct strbuf sb = STRBUF_INIT;
-	strbuf_adds(&sb, msg);
-	for (size_t i = 0; i < sizeof swaps / sizeof swaps[0]; i++) {
-		const char *at = strstr(strbuf_str(&sb), swaps[i].from);
-		if (!at)
-			continue;
-		size_t off = (size_t)(at - sb.buf);
-		struct strbuf nb = STRBUF_INIT;
-		strbuf_add(&nb, sb.buf, off);
-		strbuf_adds(&nb, swaps[i].to);
-		strbuf_adds(&nb, sb.buf + off + strlen(swaps[i].from));
-		strbuf_release(&sb);
-		sb = nb;
-	}
-	const char *s = arena_strdup(a, strbuf_str(&sb));
-	strbuf_release(&sb);
-	return s;
-}
-
 /* The schema's word, where the checks above have not already spoken. */
 static void schema_check(struct tfile *F, xmlDocPtr doc)
 {
@@ -578,7 +549,7 @@ static void schema_check(struct tfile *F, xmlDocPtr doc)
 			if (d->severity != DIAG_ERROR || (d->line && reported_at(F, d->line)) ||
 			    (!d->line && F->n_error_lines))
 				continue;
-			terr(F, d->line, "%s", rewrite(F->L->a, d->message));
+			terr(F, d->line, "%s", d->message);
 			any = true;
 		}
 		if (!any && F->n_error_lines == 0)

@@ -12,6 +12,30 @@
 #define SCHEMA_CACHE 4
 #define SCHEMA_MAX_ERRORS 50
 
+/* How messages name each kind of document the schemas describe. */
+struct schema_words {
+	const char *path;       /* the schema compiled in */
+	const char *format;     /* "plan format" */
+	const char *doc;        /* where the format is described */
+	const char *ns_word;    /* "plan namespace" */
+	const char *ns;
+};
+
+static const struct schema_words schema_words[] = {
+	{ "docs/plan.rng", "plan format", "docs/plan-format.md", "plan namespace",
+	  "urn:boardpack:plan:1" },
+	{ "docs/template.rng", "template format", "docs/templates.md", "template namespace",
+	  "urn:boardpack:template:1" },
+};
+
+static const struct schema_words *words_for(const char *path)
+{
+	for (size_t i = 0; i < sizeof schema_words / sizeof schema_words[0]; i++)
+		if (strcmp(schema_words[i].path, path) == 0)
+			return &schema_words[i];
+	BUG("no words for schema %s", path);
+}
+
 struct compiled_schema {
 	const char *path;
 	xmlRelaxNGPtr schema;
@@ -68,12 +92,13 @@ struct schema_message {
 };
 
 struct validation {
+	const struct schema_words *words;
 	struct schema_message *msgs;
 	size_t n, cap;
 };
 
 /* Rewords libxml2's RelaxNG messages into the project's message style. */
-static void reword(const char *in, char *out, size_t size)
+static void reword(const struct schema_words *w, const char *in, char *out, size_t size)
 {
 	char el[128], other[128];
 	if (sscanf(in, "Expecting element %127[^,], got %127s", el, other) == 2) {
@@ -84,7 +109,7 @@ static void reword(const char *in, char *out, size_t size)
 		snprintf(out, size, "element <%s> is not allowed inside <%s>", other, el);
 	} else if (sscanf(in, "Invalid attribute %127s for element %127s", other, el) == 2) {
 		snprintf(out, size, "attribute '%s' of <%s> is unknown or its value is invalid "
-			 "(docs/plan-format.md)", other, el);
+			 "(%s)", other, el, w->doc);
 	} else if (sscanf(in, "Expecting an element %127[^,], got nothing", el) == 1) {
 		snprintf(out, size, "missing element <%s>", el);
 	} else if (sscanf(in, "Element %127s failed to validate attributes", el) == 1) {
@@ -92,8 +117,8 @@ static void reword(const char *in, char *out, size_t size)
 	} else if (sscanf(in, "Element %127s failed to validate content", el) == 1) {
 		snprintf(out, size, "<%s> has missing or misplaced content", el);
 	} else if (sscanf(in, "Expecting a namespace for element %127s", el) == 1) {
-		snprintf(out, size, "element <%s> is not in the plan namespace "
-			 "(xmlns=\"urn:boardpack:plan:1\")", el);
+		snprintf(out, size, "element <%s> is not in the %s (xmlns=\"%s\")", el,
+			 w->ns_word, w->ns);
 	} else if (sscanf(in, "Element %127s has wrong namespace: expecting %127s", el, other) == 2) {
 		snprintf(out, size, "element <%s> has the wrong namespace: expected %s", el, other);
 	} else if (sscanf(in, "Expecting no namespace for element %127s", el) == 1) {
@@ -129,7 +154,7 @@ static void validity_error(void *user, xmlErrorPtr e)
 	struct schema_message *m = &v->msgs[v->n++];
 	m->line = e->line > 0 ? e->line : 0;
 	m->generic = is_generic(e->message);
-	reword(e->message, m->text, sizeof m->text);
+	reword(v->words, e->message, m->text, sizeof m->text);
 	/* name the parent where libxml2 says only "there" */
 	const xmlNode *node = e->node;
 	char el[128];
@@ -173,14 +198,15 @@ bool schema_validate(const char *schema_path, xmlDocPtr doc, const char *file,
 	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(s);
 	if (!vc)
 		die_oom(sizeof(void *));
-	struct validation v = { NULL, 0, 0 };
+	const struct schema_words *w = words_for(schema_path);
+	struct validation v = { w, NULL, 0, 0 };
 	xmlRelaxNGSetValidStructuredErrors(vc, validity_error, &v);
 	int rc = xmlRelaxNGValidateDoc(vc, doc);
 	xmlRelaxNGFreeValidCtxt(vc);
 	size_t reported = rc != 0 ? report_messages(&v, file, file_order, diags) : 0;
 	free(v.msgs);
 	if (rc != 0 && reported == 0)
-		diag_add(diags, DIAG_ERROR, file, file_order, 0,
-			 "does not follow the plan format (docs/plan-format.md)");
+		diag_add(diags, DIAG_ERROR, file, file_order, 0, "does not follow the %s (%s)",
+			 w->format, w->doc);
 	return rc == 0;
 }
