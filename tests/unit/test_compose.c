@@ -14,6 +14,7 @@
 #include "base/arena.h"
 #include "base/diag.h"
 #include "base/embedded.h"
+#include "base/strbuf.h"
 #include "compose/compose.h"
 #include "compose/internal.h"
 #include "compose/sections.h"
@@ -624,6 +625,71 @@ static void pack_from_plan(void)
 	fonts_release(&fonts);
 }
 
+/* An action with 50 milestones and commentary of 2,000 characters: every
+ * template paginates it cleanly (nothing clipped or overlapping). */
+static void long_content(void)
+{
+	struct fonts fonts;
+	if (fonts_init(&fonts, NULL) != 0) {
+		CHECK(false, "fonts found");
+		return;
+	}
+	struct strbuf x = STRBUF_INIT;
+	strbuf_adds(&x, "<plan xmlns=\"urn:boardpack:plan:1\" id=\"long\" format=\"1\" "
+			"as-at=\"30/09/2023\"><title>Synthetic plan with long content</title>"
+			"<people><person id=\"a\" name=\"Alex Example\"/></people>"
+			"<areas><area id=\"p1\" ref=\"1\" title=\"Priority one\">"
+			"<action id=\"1.1\" ref=\"1.1\" lead=\"a\" due=\"Mar 2024\">"
+			"<text>Review every plan for children in need</text><commentary>");
+	for (int i = 0; i < 40; i++)  /* 40 x 50 = 2,000 characters */
+		strbuf_addf(&x, "Progress note %02d on the review of plans. ", i);
+	strbuf_adds(&x, "</commentary>");
+	for (int i = 1; i <= 50; i++)
+		strbuf_addf(&x, "<milestone due=\"%d %s 2023\"><text>Milestone %d: audit a "
+			    "sample of plans and feed back to the team manager</text></milestone>",
+			    1 + i % 28, i % 2 ? "Oct" : "Aug", i);
+	strbuf_adds(&x, "</action></area></areas></plan>");
+	struct parse_options popt;
+	parse_options_init(&popt);
+	struct diag_list diags;
+	diag_list_init(&diags);
+	struct plan *plan = NULL;
+	enum parse_status ps = parse_plan_buffer("long.xml", x.buf, x.len, ".", &popt, &diags, &plan);
+	strbuf_release(&x);
+	CHECK_INT(ps, PARSE_OK, "the plan with long content parses");
+	if (ps == PARSE_OK) {
+		struct eval_options eo;
+		eval_options_init(&eo);
+		const struct plan_eval *ev = evaluate_plan(plan, &eo, &diags);
+		static const char *const names[] = { "improvement-board", "cabinet-appendix",
+						     "ofsted-evidence", "lead-updates" };
+		for (size_t i = 0; ev && i < 4; i++) {
+			struct pack_template *t;
+			if (template_load(names[i], &diags, &t) != TEMPLATE_OK) {
+				CHECK(false, "%s loads", names[i]);
+				continue;
+			}
+			struct arena a;
+			arena_init(&a);
+			struct composed_pack cp;
+			int rc = compose_pack(plan, ev, t, &fonts, &a, &diags, &cp);
+			struct layout_doc *ld = rc == 0 ? layout_doc(&fonts, cp.doc, &a) : NULL;
+			CHECK(ld != NULL, "%s: 50 milestones and 2,000 characters lay out", names[i]);
+			if (ld) {
+				CHECK_INT(layout_check(ld, NULL, NULL), 0,
+					  "%s: 50 milestones and 2,000 characters: nothing clipped or "
+					  "overlapping (%zu pages)", names[i], ld->n_pages);
+				layout_release(ld);
+			}
+			arena_release(&a);
+			template_free(t);
+		}
+	}
+	diag_list_release(&diags);
+	plan_free(plan);
+	fonts_release(&fonts);
+}
+
 int main(void)
 {
 	xmlload_init();
@@ -636,6 +702,7 @@ int main(void)
 	loading();
 	windows();
 	pack_from_plan();
+	long_content();
 	static const char *const files[] = { "base.xml", "parts.xml", "child.xml", "a.xml",
 					     "b.xml", "bad.xml" };
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
