@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 CC ?= cc
 BUILD ?= build
-PKG_MODULES := libxml-2.0 cairo pangocairo pango fontconfig libqpdf
+PKG_MODULES := libxml-2.0 cairo pangocairo pango fontconfig libqpdf zlib
 OPT ?= -O2
 CFLAGS_BASE := -std=c17 -g -Wall -Wextra -Werror -Wshadow -Wvla -D_GNU_SOURCE
 EXTRA_CFLAGS ?=
@@ -12,7 +12,7 @@ EXTRA_LDFLAGS ?=
 
 # Everything that needs the system packages runs in a sub-make started after
 # tools/install-deps.sh, so pkg-config is only asked once they are there.
-.PHONY: all deps build samples check unit-check asan leakcheck fuzz format \
+.PHONY: all deps build samples check test build-asan build-valgrind asan leakcheck fuzz format \
 	schema clean bench install install-only
 
 all: deps
@@ -21,24 +21,46 @@ all: deps
 deps:
 	@tools/install-deps.sh
 
+JOBS := $(shell nproc 2>/dev/null || echo 2)
+
 check: deps
-	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory -j$(JOBS) build
+	@tests/check-all.sh
+
+# The plain suite only: what to run while working.
+test: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) build
 	@tests/run.sh
 
+ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+build-asan:
+	@$(MAKE) --no-print-directory -j$(JOBS) build BUILD=build/asan OPT=-O1 \
+	  EXTRA_CFLAGS="$(ASAN_FLAGS)" EXTRA_LDFLAGS="-fsanitize=address,undefined"
+
+build-valgrind:
+	@$(MAKE) --no-print-directory -j$(JOBS) build BUILD=build/valgrind OPT=-O1
+
+# fast_unwind keeps the suite quick; allocations made inside cairo cannot be
+# traced back through it then, so tests/lsan.supp leaves cairo's to
+# valgrind, which unwinds fully.
 asan: deps
-	@$(MAKE) --no-print-directory build BUILD=build/asan OPT=-O1 \
-	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  EXTRA_LDFLAGS="-fsanitize=address,undefined"
-	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86:fast_unwind_on_malloc=0 \
+	@$(MAKE) --no-print-directory build-asan
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  BOARDPACK_BUILD=build/asan tests/run.sh
 
 leakcheck: deps
-	@$(MAKE) --no-print-directory build BUILD=build/valgrind OPT=-O1
+	@$(MAKE) --no-print-directory build-valgrind
 	@BOARDPACK_BUILD=build/valgrind \
 	  BOARDPACK_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --suppressions=$(CURDIR)/tests/valgrind.supp" \
 	  tests/run.sh
+
+# Times and memory of builds of the sample plans and of generated plans of
+# 100 to 10,000 actions, as a table (tools/bench.sh; docs/performance.md).
+bench: deps
+	@$(MAKE) --no-print-directory build
+	@tools/bench.sh
 
 format:
 	@clang-format -i $$(find src tests tools -name '*.[ch]')
@@ -50,7 +72,7 @@ schema:
 clean:
 	rm -rf build boardpack out/*
 
-ifneq ($(filter build samples install bench,$(MAKECMDGOALS)),)
+ifneq ($(filter build samples install install-only bench,$(MAKECMDGOALS)),)
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKG_MODULES))
 PKG_LIBS := $(shell pkg-config --libs $(PKG_MODULES))
 endif

@@ -5,7 +5,8 @@
 #
 # Environment: BOARDPACK_BUILD (build directory, default build),
 # BOARDPACK_WRAP (a command to run the binaries under, e.g. valgrind),
-# TESTS (a pattern to select test programs and scripts by name).
+# TESTS (patterns, separated by spaces, selecting test programs and scripts
+# by name: "unit/ cli/leaks").
 set -u
 cd "$(dirname "$0")/.."
 export BOARDPACK_BUILD=${BOARDPACK_BUILD:-build}
@@ -13,7 +14,16 @@ export BP="$BOARDPACK_BUILD/boardpack"
 export BOARDPACK_WRAP=${BOARDPACK_WRAP:-}
 export LC_ALL=C.UTF-8
 export TZ=UTC
-pattern=${TESTS:-}
+patterns=${TESTS:-}
+
+selected() {  # name: is it selected by TESTS?
+  [ -z "$patterns" ] && return 0
+  local p
+  for p in $patterns; do
+    [[ $1 == *$p* ]] && return 0
+  done
+  return 1
+}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -46,7 +56,7 @@ run_one() {  # name, command...
 for t in "$BOARDPACK_BUILD"/tests/test_*; do
   [ -x "$t" ] || continue
   name=unit/$(basename "$t")
-  [ -n "$pattern" ] && [[ $name != *$pattern* ]] && continue
+  selected "$name" || continue
   if [ -n "$BOARDPACK_WRAP" ]; then
     run_one "$name" $BOARDPACK_WRAP "$t"
   else
@@ -58,7 +68,7 @@ for s in tests/cli/*.sh; do
   [ "$(basename "$s")" = lib.sh ] && continue
   [ -f "$s" ] || continue
   name=cli/$(basename "$s" .sh)
-  [ -n "$pattern" ] && [[ $name != *$pattern* ]] && continue
+  selected "$name" || continue
   run_one "$name" bash "$s"
 done
 

@@ -7,8 +7,8 @@ if [ "${BOARDPACK_BUILD:-build}" != build ] || [ -n "${BOARDPACK_WRAP:-}" ]; the
   ok "fuzz campaign runs in the plain suite only"
   exit 0
 fi
-seconds=${FUZZ_CI_SECONDS:-20}
-if ! make --no-print-directory build/fuzz/fuzz_plan > build/fuzz-build.log 2>&1; then
+seconds=${FUZZ_CI_SECONDS:-15}
+if ! make --no-print-directory -j"$(nproc)" build/fuzz/fuzz_plan > build/fuzz-build.log 2>&1; then
   notok "fuzz target builds (see build/fuzz-build.log)"
   exit 0
 fi
