@@ -186,6 +186,9 @@ bool measure_has_data(const struct measure_eval *me);
 struct doc_table *new_table(struct composer *c, struct doc_section *s, size_t n_cols);
 void column(struct composer *c, struct doc_table *t, size_t i, enum doc_width_kind kind,
 	    double value, const char *header);
+/** Records the chart for its own SVG file (chart-NN-kind.svg), for a
+ *  chart drawn otherwise than by add_chart(): in a table cell, say. */
+void record_chart(struct composer *c, const struct chart *ch, const char *kind);
 /** Adds the chart as a figure and records it for its own SVG file. */
 void add_chart(struct composer *c, struct doc_section *s, const struct chart *ch,
 	       const char *kind);

@@ -1,7 +1,8 @@
 /* The KPI scorecard: a row per measure with the columns the template
  * chooses (baseline, latest, the target in force, RAG, direction of
- * travel, benchmarks, share of the gap closed …), grouped by outcome,
- * focus area, area or recommendation, and the measures with data charted. */
+ * travel, benchmarks, share of the gap closed, a sparkline and a bullet
+ * chart in their cells …), grouped by outcome, focus area, area or
+ * recommendation, and the measures with data charted. */
 #include <string.h>
 
 #include "base/strbuf.h"
@@ -29,6 +30,9 @@ static const struct sc_col_spec specs[SCC_COUNT] = {
 	[SCC_OWNER] = { "Owner", DOC_WIDTH_FR, 1.2 },
 	[SCC_FREQUENCY] = { "Frequency", DOC_WIDTH_FIXED, 62 },
 	[SCC_SOURCE] = { "Source", DOC_WIDTH_FR, 1.2 },
+	/* The charts' own widths (80 and 120 points) and the cell's padding. */
+	[SCC_SPARKLINE] = { "Over time", DOC_WIDTH_FIXED, 88 },
+	[SCC_BULLET] = { "Latest against target", DOC_WIDTH_FIXED, 128 },
 };
 
 struct sc {
@@ -65,6 +69,8 @@ static bool column_filled(const struct sc *sc, enum sc_column k)
 		case SCC_OWNER: any = m->owner.n > 0; break;
 		case SCC_FREQUENCY: any = m->frequency != NULL; break;
 		case SCC_SOURCE: any = m->source != NULL; break;
+		case SCC_SPARKLINE:
+		case SCC_BULLET: any = me->latest.present; break;
 		default: return true;
 		}
 		if (any)
@@ -152,6 +158,8 @@ static struct doc_text *cell_text(struct sc *sc, enum sc_column k, const struct 
 	case SCC_OWNER: return ctext(c, leads_words(c, &m->owner));
 	case SCC_FREQUENCY: return ctext(c, m->frequency);
 	case SCC_SOURCE: return ctext(c, m->source);
+	case SCC_SPARKLINE:
+	case SCC_BULLET: return NULL;  /* a figure, set by the row */
 	case SCC_COUNT: break;
 	}
 	return NULL;
@@ -169,6 +177,27 @@ static struct doc_table *sc_table(struct sc *sc, struct doc_section *s)
 	return t;
 }
 
+/* A sparkline or bullet chart in its cell, with the chart's alternative
+ * text; a measure with no actual value yet has none, and the cell says
+ * so. */
+static void chart_cell(struct sc *sc, struct doc_table *t, struct doc_cell *cell,
+		       enum sc_column k, const struct measure_eval *me)
+{
+	struct composer *c = sc->c;
+	if (!me->latest.present) {
+		cell->text = ctext(c, k == SCC_SPARKLINE ? "No actual values to chart yet"
+							 : "No actual value yet");
+		return;
+	}
+	struct chart_options o;
+	chart_options_init(&o);
+	o.as_at = c->ev->as_at;
+	struct chart *ch = k == SCC_SPARKLINE ? chart_sparkline(c->fonts, c->a, me, &o)
+					      : chart_bullet(c->fonts, c->a, me, &o);
+	doc_cell_figure(t, cell, ch->width, ch->height, chart_draw, ch, ch->alt);
+	record_chart(c, ch, k == SCC_SPARKLINE ? "sparkline" : "bullet");
+}
+
 static void sc_row(struct sc *sc, struct doc_table *t, const struct measure_eval *me)
 {
 	struct doc_row *row = doc_table_add_row(t);
@@ -176,6 +205,10 @@ static void sc_row(struct sc *sc, struct doc_table *t, const struct measure_eval
 		enum sc_column k = sc->order[i];
 		if (k == SCC_RAG) {
 			row->cells[i].status = rag_fill(sc->c, me->rag);
+			continue;
+		}
+		if (k == SCC_SPARKLINE || k == SCC_BULLET) {
+			chart_cell(sc, t, &row->cells[i], k, me);
 			continue;
 		}
 		row->cells[i].text = cell_text(sc, k, me);

@@ -26,7 +26,7 @@ static const char *const ap_groups[] = { "area", "band", "none", NULL };
 static const char *const ap_shows[] = { "all", "open", NULL };
 static const char *const sc_columns[] = {
 	"code", "measure", "unit", "baseline", "latest", "target", "final-target", "rag", "trend",
-	"year-ago", "benchmark", "gap", "owner", "frequency", "source", NULL
+	"year-ago", "benchmark", "gap", "owner", "frequency", "source", "sparkline", "bullet", NULL
 };
 static const char *const sc_groups[] = {
 	"none", "outcome", "focus", "area", "recommendation", NULL

@@ -476,7 +476,7 @@ static const char *chart_file_name(struct composer *c, const char *kind)
 	return arena_printf(c->a, "chart-%02zu-%s", c->n_charts + 1, kind);
 }
 
-static void record_chart(struct composer *c, const struct chart *ch, const char *kind)
+void record_chart(struct composer *c, const struct chart *ch, const char *kind)
 {
 	if (c->n_charts == c->cap_charts) {
 		size_t cap = c->cap_charts ? c->cap_charts * 2 : 8;

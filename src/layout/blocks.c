@@ -186,6 +186,28 @@ static void close_item(struct flow *fl, struct list_state *st)
 	}
 }
 
+/* The left edge of a list item's text, from the frame's. */
+static double item_indent(const struct flow *fl, int level)
+{
+	if (level > 63)
+		level = 63;
+	return fmin(level * LIST_INDENT, frame_w(fl) / 2) + LIST_BULLET_W;
+}
+
+/* Item i of l shaped; the first is kept when a heading before the list
+ * measured it. */
+static const struct shape *list_item_shape(struct flow *fl, const struct doc_list *l, size_t i)
+{
+	const struct doc_list_item *it = &l->items[i];
+	if (fl->ahead_key == it)
+		return fl->ahead;
+	const struct shape *s = shape_text(fl->f, fl->a, it->text, FONT_BODY,
+					   frame_w(fl) - item_indent(fl, it->level), DOC_ALIGN_LEFT);
+	fl->ahead_key = it;
+	fl->ahead = (void *)s;
+	return s;
+}
+
 void place_list(struct flow *fl, const struct doc_list *l)
 {
 	if (l->n == 0)
@@ -195,7 +217,6 @@ void place_list(struct flow *fl, const struct doc_list *l)
 		marks[i] = shape_text(fl->f, fl->a, doc_text_plain(fl->a, bullets[i]), FONT_BODY, 0,
 				      DOC_ALIGN_LEFT);
 	struct list_state st = { 0 };
-	double max_indent = frame_w(fl) / 2;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct doc_list_item *it = &l->items[i];
 		int level = it->level;
@@ -214,10 +235,8 @@ void place_list(struct flow *fl, const struct doc_list *l)
 			st.item_open[st.depth++] = false;
 		}
 
-		double indent = fmin(level * LIST_INDENT, max_indent);
-		double bx = fl->x0 + indent, tx = bx + LIST_BULLET_W;
-		const struct shape *s = shape_text(fl->f, fl->a, it->text, FONT_BODY, fl->x1 - tx,
-						   DOC_ALIGN_LEFT);
+		double tx = fl->x0 + item_indent(fl, level), bx = tx - LIST_BULLET_W;
+		const struct shape *s = list_item_shape(fl, l, i);
 		const struct shape *mark = marks[level % 3];
 		if (i > 0)
 			flow_space(fl, LIST_ITEM_GAP);
@@ -280,28 +299,31 @@ static void figure_size(const struct flow *fl, const struct doc_figure *fig, dou
 	*h = fig->height > 0 ? fig->height : *w * 0.5;
 }
 
+/* A figure's caption, measured once even when a heading before the
+ * figure measured it first. */
+static const struct shape *figure_caption(struct flow *fl, const struct doc_figure *fig)
+{
+	if (doc_text_empty(fig->caption))
+		return NULL;
+	if (fl->ahead_key == fig)
+		return fl->ahead;
+	const struct shape *s = shape_text(fl->f, fl->a, fig->caption, FONT_SMALL, frame_w(fl),
+					   fig->align);
+	fl->ahead_key = fig;
+	fl->ahead = (void *)s;
+	return s;
+}
+
 void place_figure(struct flow *fl, const struct doc_figure *fig)
 {
-	const struct shape *cap = NULL;
-	double cap_h = 0;
-	if (!doc_text_empty(fig->caption)) {
-		cap = shape_text(fl->f, fl->a, fig->caption, FONT_SMALL, frame_w(fl), fig->align);
-		cap_h = 4 + cap->height;
-	}
+	const struct shape *cap = figure_caption(fl, fig);
+	double cap_h = cap ? 4 + cap->height : 0;
 	double w, h;
 	figure_size(fl, fig, &w, &h);
 	fit_box(fl, &w, &h, cap_h);
 	flow_need(fl, h + cap_h);
-	struct layout_op *op;
-	flow_tag(fl, LAYOUT_TAG_FIGURE);
-	op = flow_op(fl, LAYOUT_OP_FIGURE);
-	op->u.figure = fig;
-	op->x = (float)align_x(fl, w, fig->align);
-	op->y = (float)fl->y;
-	op->w = (float)w;
-	op->h = (float)h;
-	flow_end(fl, LAYOUT_TAG_FIGURE);
-	flow_add_figure_alt(fl, fig->alt);
+	flow_figure(fl, fig, align_x(fl, w, fig->align), fl->y, w, h, fl->x0, fl->top, frame_w(fl),
+		    fl->bottom - fl->top);
 	fl->y += h;
 	fl->fresh = false;
 	if (cap) {
@@ -411,24 +433,36 @@ double block_min_height(struct flow *fl, const struct doc_block *b)
 {
 	switch (b->kind) {
 	case DOC_HEADING: {
-		const struct shape *s = heading_shape(fl, &b->u.heading);
-		return heading_before[b->u.heading.level] + s->height;
+		/* Headings in a row (a section's and its first part's) all
+		 * go with what the last of them introduces. */
+		const struct doc_heading *h = &b->u.heading;
+		double need = heading_before[h->level] + heading_shape(fl, h)->height;
+		if (b->next)
+			need += heading_after[h->level] + block_min_height(fl, b->next);
+		return need;
 	}
 	case DOC_PARAGRAPH: {
 		const struct shape *s = paragraph_shape(fl, &b->u.para);
 		return shape_lines_height(s, 0, s->n_lines < 2 ? s->n_lines : 2);
 	}
-	case DOC_LIST:
-		return 2 * 1.2 * fl->f->size[FONT_BODY];
+	case DOC_LIST: {
+		if (b->u.list.n == 0)
+			return 0;
+		const struct shape *s = list_item_shape(fl, &b->u.list, 0);
+		return shape_lines_height(s, 0, s->n_lines < 2 ? s->n_lines : 2);
+	}
 	case DOC_PANEL:
-		return 2 * CELL_PAD_Y + 1.2 * fl->f->size[FONT_TABLE];
+		return FLOW_TABLE_BEFORE + panel_min_height(fl, &b->u.panel);
 	case DOC_TABLE:
 		return FLOW_TABLE_BEFORE + table_min_height(fl, &b->u.table);
 	case DOC_FIGURE: {
+		/* A figure and its caption are never apart. */
+		const struct shape *cap = figure_caption(fl, &b->u.figure);
+		double cap_h = cap ? 4 + cap->height : 0;
 		double w, h;
 		figure_size(fl, &b->u.figure, &w, &h);
-		fit_box(fl, &w, &h, 0);
-		return h;
+		fit_box(fl, &w, &h, cap_h);
+		return h + cap_h;
 	}
 	case DOC_IMAGE:
 		if (fl->next_image < fl->ld->n_images) {

@@ -103,6 +103,13 @@ static void check_page(struct checker *c, const struct layout_page *p, size_t pn
 			if (!inside(op->x, op->y, op->w, op->h, p->body.x, p->body.y, p->body.w,
 				    p->body.h))
 				problem(c, "page %zu: a picture is outside the page's frame", pno);
+			if (op->kind == LAYOUT_OP_FIGURE &&
+			    !inside(op->x, op->y, op->w, op->h, op->u.figure.cx, op->u.figure.cy,
+				    op->u.figure.cw, op->u.figure.ch))
+				problem(c, "page %zu: a figure overflows its cell or frame "
+					"(%.1f,%.1f %.1fx%.1f in %.1f,%.1f %.1fx%.1f)", pno, op->x, op->y,
+					op->w, op->h, op->u.figure.cx, op->u.figure.cy,
+					op->u.figure.cw, op->u.figure.ch);
 		} else {
 			continue;
 		}
@@ -127,7 +134,7 @@ size_t layout_check(const struct layout_doc *ld, layout_problem_fn report, void 
 {
 	struct checker c = { .report = report, .user = user };
 	enum layout_tag stack[256];
-	size_t depth = 0;
+	size_t depth = 0, figures = 0;
 	for (size_t pi = 0; pi < ld->n_pages; pi++) {
 		const struct layout_page *p = &ld->pages[pi];
 		check_page(&c, p, pi + 1);
@@ -139,6 +146,7 @@ size_t layout_check(const struct layout_doc *ld, layout_problem_fn report, void 
 					return c.problems;
 				}
 				stack[depth++] = (enum layout_tag)op->tag;
+				figures += op->tag == LAYOUT_TAG_FIGURE;
 			} else if (op->kind == LAYOUT_OP_TAG_END) {
 				if (depth == 0 || stack[depth - 1] != op->tag) {
 					problem(&c, "page %zu: tag %s closed but %s is open", pi + 1,
@@ -152,5 +160,10 @@ size_t layout_check(const struct layout_doc *ld, layout_problem_fn report, void 
 	}
 	if (depth)
 		problem(&c, "tag %s is never closed", layout_tag_name(stack[depth - 1]));
+	/* The PDF post-processor gives the Figure elements these texts in
+	 * order: one missing would shift every later one. */
+	if (figures != ld->n_figures)
+		problem(&c, "%zu Figure elements but %zu alternative texts", figures,
+			ld->n_figures);
 	return c.problems;
 }

@@ -560,6 +560,19 @@ struct doc_figure *doc_add_figure(struct doc_section *s, double width, double he
 	return f;
 }
 
+struct doc_figure *doc_cell_figure(struct doc_table *t, struct doc_cell *c, double width,
+				   double height, doc_draw_fn draw, void *user, const char *alt)
+{
+	struct doc_figure *f = arena_new(t->arena, struct doc_figure);
+	f->width = width > 0 ? width : 0;
+	f->height = height > 0 ? height : 0;
+	f->draw = draw;
+	f->user = user;
+	f->alt = copy_or_null(t->arena, alt);
+	c->figure = f;
+	return f;
+}
+
 struct doc_image *doc_add_image(struct doc_section *s, const char *path, double width,
 				const char *alt)
 {

@@ -3,10 +3,11 @@
  *
  *  A document is a list of sections; a section (a run of pages with one
  *  orientation and one set of margins; each starts a new page) is a list of
- *  blocks: headings, paragraphs, bullet lists, label-value panels, tables,
- *  figures (drawn by a callback), PNG images, page breaks and a contents
- *  list. Text is struct doc_text: UTF-8 with bold, italic and link spans,
- *  built with doc_text_add() and friends (plain text needs no escaping) or
+ *  blocks: headings, paragraphs, bullet lists, label-value panels, tables
+ *  (whose cells may hold a small figure, such as a sparkline), figures
+ *  (drawn by a callback), PNG images, page breaks and a contents list.
+ *  Text is struct doc_text: UTF-8 with bold, italic and link spans, built
+ *  with doc_text_add() and friends (plain text needs no escaping) or
  *  parsed from a small markup with doc_text_markup().
  *
  *  Ownership: every object is allocated from the arena given to doc_init()
@@ -173,12 +174,19 @@ struct doc_status {
 	doc_rgb fill;
 };
 
+struct doc_figure;
+
+/** A table cell. From the top its content is the status label, then the
+ *  text; a figure (a small chart such as a sparkline) goes between the
+ *  two, or below the text when figure_below is set. */
 struct doc_cell {
 	struct doc_text *text;        /* NULL: empty */
 	const struct doc_status *status;  /* NULL: none; drawn above the text */
 	const char *anchor;           /* a destination other text can link to */
 	const char *link_dest;        /* the whole cell links to this anchor */
 	const char *link_uri;         /* ... or to this web address */
+	const struct doc_figure *figure;  /* NULL: none; see doc_cell_figure() */
+	bool figure_below;            /* the figure after the text, not before */
 };
 
 enum doc_row_kind { DOC_ROW_DATA, DOC_ROW_GROUP };
@@ -205,6 +213,9 @@ struct doc_table {
  *  each time. */
 typedef void (*doc_draw_fn)(cairo_t *cr, double width, double height, void *user);
 
+/** A figure: a block of its own, or the picture of a table cell
+ *  (doc_cell_figure()), where it is a Figure element inside the cell's TD
+ *  and takes the cell's width for the frame's. */
 struct doc_figure {
 	double width, height;   /* points; width 0 takes the frame width. A
 				   figure too big for the frame is scaled down,
@@ -212,8 +223,8 @@ struct doc_figure {
 	doc_draw_fn draw;
 	void *user;
 	const char *alt;        /* alternative text: required */
-	struct doc_text *caption;
-	enum doc_align align;
+	struct doc_text *caption;   /* blocks only: a cell's figure has none */
+	enum doc_align align;       /* across the frame, or the cell */
 };
 
 struct doc_image {
@@ -297,6 +308,14 @@ void doc_table_column(struct doc_table *t, size_t col, enum doc_width_kind kind,
 struct doc_row *doc_table_add_row(struct doc_table *t);
 /** A full-width band, such as a priority's title. */
 struct doc_row *doc_table_add_group(struct doc_table *t, struct doc_text *text);
+/** Gives cell c of table t a picture drawn by draw (a sparkline, a bullet
+ *  chart) of width x height points, with its alternative text (required).
+ *  The row is made tall enough for it; a picture wider than its column,
+ *  or taller than half the frame, is scaled down keeping its proportions.
+ *  The figure is never split between pages; its align field places it
+ *  across the cell (default left). */
+struct doc_figure *doc_cell_figure(struct doc_table *t, struct doc_cell *c, double width,
+				   double height, doc_draw_fn draw, void *user, const char *alt);
 /** A status for cells, allocated from the document's arena. */
 const struct doc_status *doc_status_new(struct doc *d, const char *label, doc_rgb fill);
 

@@ -85,6 +85,14 @@ void flow_wrap(struct layout_op *op, enum layout_tag tag);
 void flow_fill(struct flow *fl, double x, double y, double w, double h, doc_rgb color);
 void flow_dest(struct flow *fl, const char *name, double x, double y);
 void flow_add_figure_alt(struct flow *fl, const char *alt);
+/** fig drawn in the box (x, y, w, h), which must stay within (cx, cy, cw,
+ *  ch), outside the structure tree. */
+struct layout_op *flow_picture(struct flow *fl, const struct doc_figure *fig, double x, double y,
+				double w, double h, double cx, double cy, double cw, double ch);
+/** The same as a Figure element, its alternative text registered in
+ *  structure order. */
+void flow_figure(struct flow *fl, const struct doc_figure *fig, double x, double y, double w,
+		 double h, double cx, double cy, double cw, double ch);
 void flow_add_th(struct flow *fl, enum layout_scope scope);
 
 /* Blocks (blocks.c). Each places one block at fl->y, breaking pages as
@@ -100,13 +108,17 @@ void place_figure(struct flow *fl, const struct doc_figure *fig);
 void place_image(struct flow *fl, const struct doc_image *im);
 void place_contents(struct flow *fl, const struct doc_contents *c);
 /** The height a block needs at least on the page where it starts: what a
- *  heading before it must keep with. */
+ *  heading before it must keep with. For a heading, that is the heading
+ *  and what it must keep with in turn. */
 double block_min_height(struct flow *fl, const struct doc_block *b);
 
 /* Tables (table.c). */
 void place_table(struct flow *fl, const struct doc_table *t);
 void place_panel(struct flow *fl, const struct doc_panel *p);
+/** The room a table's (a panel's) start needs on a page: its caption, its
+ *  header row and the start of its first row, which go together. */
 double table_min_height(struct flow *fl, const struct doc_table *t);
+double panel_min_height(struct flow *fl, const struct doc_panel *p);
 
 /* Images (image.c): decodes a PNG file; NULL after error(). */
 cairo_surface_t *image_load_png(const char *path);

@@ -192,6 +192,31 @@ void flow_add_figure_alt(struct flow *fl, const char *alt)
 	ld->figure_alts[ld->n_figures++] = alt;
 }
 
+struct layout_op *flow_picture(struct flow *fl, const struct doc_figure *fig, double x, double y,
+				double w, double h, double cx, double cy, double cw, double ch)
+{
+	struct layout_op *op = flow_op(fl, LAYOUT_OP_FIGURE);
+	op->u.figure.fig = fig;
+	op->u.figure.cx = (float)cx;
+	op->u.figure.cy = (float)cy;
+	op->u.figure.cw = (float)cw;
+	op->u.figure.ch = (float)ch;
+	op->x = (float)x;
+	op->y = (float)y;
+	op->w = (float)w;
+	op->h = (float)h;
+	return op;
+}
+
+void flow_figure(struct flow *fl, const struct doc_figure *fig, double x, double y, double w,
+		 double h, double cx, double cy, double cw, double ch)
+{
+	flow_tag(fl, LAYOUT_TAG_FIGURE);
+	flow_add_figure_alt(fl, fig->alt);
+	flow_picture(fl, fig, x, y, w, h, cx, cy, cw, ch);
+	flow_end(fl, LAYOUT_TAG_FIGURE);
+}
+
 void flow_add_th(struct flow *fl, enum layout_scope scope)
 {
 	struct layout_doc *ld = fl->ld;
@@ -287,6 +312,25 @@ static void add_image(struct layout_doc *ld, cairo_surface_t *s)
 	ld->images[ld->n_images++] = s;
 }
 
+static void check_figure(struct flow *fl, const struct doc_figure *fig, bool in_cell)
+{
+	const char *what = in_cell ? "a table cell's figure" : "a figure";
+	if (!fig->alt) {
+		error("%s has no alternative text", what);
+		fl->failed = true;
+	}
+	if (!fig->draw) {
+		error("%s has nothing to draw it", what);
+		fl->failed = true;
+	}
+	/* A caption in a cell would be a text the cell does not measure:
+	 * refused rather than lost. */
+	if (in_cell && !doc_text_empty(fig->caption)) {
+		error("%s has a caption; the cell's own text is its caption", what);
+		fl->failed = true;
+	}
+}
+
 /* Names every heading, collects the link targets, loads the images and
  * checks every link, figure and image before anything is measured. */
 static void prepass(struct flow *fl)
@@ -316,21 +360,18 @@ static void prepass(struct flow *fl)
 				for (size_t r = 0; r < t->n_rows; r++) {
 					const struct doc_row *row = t->rows[r];
 					size_t nc = row->kind == DOC_ROW_GROUP ? 1 : t->n_cols;
-					for (size_t c = 0; c < nc; c++)
-						if (row->cells[c].anchor)
-							add_anchor(fl, anchors, row->cells[c].anchor);
+					for (size_t c = 0; c < nc; c++) {
+						const struct doc_cell *cell = &row->cells[c];
+						if (cell->anchor)
+							add_anchor(fl, anchors, cell->anchor);
+						if (cell->figure)
+							check_figure(fl, cell->figure, true);
+					}
 				}
 				break;
 			}
 			case DOC_FIGURE:
-				if (!b->u.figure.alt) {
-					error("a figure has no alternative text");
-					fl->failed = true;
-				}
-				if (!b->u.figure.draw) {
-					error("a figure has nothing to draw it");
-					fl->failed = true;
-				}
+				check_figure(fl, &b->u.figure, false);
 				break;
 			case DOC_IMAGE: {
 				if (!b->u.image.alt) {

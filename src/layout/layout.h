@@ -114,7 +114,10 @@ struct layout_op {
 						 "continued" markers) */
 		} grid;
 		cairo_surface_t *image;
-		const struct doc_figure *figure;
+		struct {
+			const struct doc_figure *fig;
+			float cx, cy, cw, ch;       /* the cell or frame it must fit */
+		} figure;
 		struct {
 			const char *uri;      /* LINK begin: one of these */
 			const char *dest;
@@ -169,7 +172,8 @@ struct layout_doc {
 /** Lays d out. Returns NULL after reporting through error() when the
  *  document cannot be typeset: a logo that cannot be read, a link to an
  *  anchor that does not exist, two anchors of the same name, a figure
- *  without alternative text or drawing callback, a table with more columns
+ *  (a table cell's too) without alternative text or drawing callback, a
+ *  cell's figure with a caption, a table with more columns
  *  than fit across the page (about 34 portrait, 53 landscape). */
 struct layout_doc *layout_doc(struct fonts *f, const struct doc *d, struct arena *a);
 
@@ -178,9 +182,10 @@ void layout_release(struct layout_doc *ld);
 /** A problem layout_check() found, described in words. */
 typedef void (*layout_problem_fn)(const char *what, void *user);
 
-/** Checks the finished layout: every text box inside the page, inside the
- *  cell or frame it belongs to, and clear of every other text box and
- *  picture on its page; tags balanced. Returns the number of problems,
+/** Checks the finished layout: every text box and figure inside the page,
+ *  inside the cell or frame it belongs to, and clear of every other text
+ *  box and picture on its page; tags balanced; as many alternative texts
+ *  (ld->figure_alts) as Figure elements. Returns the number of problems,
  *  each also passed to report (which may be NULL). */
 size_t layout_check(const struct layout_doc *ld, layout_problem_fn report, void *user);
 

@@ -236,6 +236,33 @@ static void copy_run(struct fonts *f, struct arena *a, struct shape *s, const Pa
 	}
 }
 
+/* pango leaves the space where a line wraps without a glyph. Text of a
+ * PDF keeps such a character as a cluster of no glyphs, which cairo writes
+ * as a marked-content sequence of its own (ActualText) inside the cell's or
+ * paragraph's: poppler's structure reader (pdfinfo -struct-text, and the
+ * tools built on it) ends the element's text at that sequence's end, so
+ * only the first line of a wrapped text would be read. Drawing the font's
+ * own space glyph there (invisible, at the line's end) keeps every line in
+ * one sequence and the word gap between lines in the extracted text. */
+static void fill_wrap_spaces(const char *text, PangoGlyphItem *run)
+{
+	PangoGlyphString *gs = run->glyphs;
+	hb_codepoint_t space = 0;
+	bool looked = false;
+	for (int i = 0; i < gs->num_glyphs; i++) {
+		if (gs->glyphs[i].glyph != PANGO_GLYPH_EMPTY ||
+		    text[run->item->offset + gs->log_clusters[i]] != ' ')
+			continue;
+		if (!looked) {
+			looked = true;
+			hb_font_t *hb = pango_font_get_hb_font(run->item->analysis.font);
+			if (!hb || !hb_font_get_nominal_glyph(hb, ' ', &space) || space > UINT16_MAX)
+				return;
+		}
+		gs->glyphs[i].glyph = space;
+	}
+}
+
 /* Copies the laid-out lines of l into a new shape. */
 static struct shape *extract(struct fonts *f, struct arena *a, PangoLayout *l,
 			     const struct doc_text *t, enum font_role role, double wrap)
@@ -251,6 +278,9 @@ static struct shape *extract(struct fonts *f, struct arena *a, PangoLayout *l,
 		n_lines++;
 		for (GSList *r = ((PangoLayoutLine *)ln->data)->runs; r; r = r->next) {
 			n_runs++;
+			/* The layout is discarded once copied: its glyphs may
+			 * be changed. */
+			fill_wrap_spaces(t->text, r->data);
 			n_glyphs += drawable_glyphs(((PangoGlyphItem *)r->data)->glyphs);
 		}
 	}

@@ -12,6 +12,7 @@
 #include "layout/flow.h"
 
 #define LABEL_GAP 2.0      /* between a status label and the cell's text */
+#define FIGURE_GAP 3.0     /* between a cell's figure and its text */
 #define MARKER_GAP 2.0     /* around a "continued" marker in its band */
 #define EPS 1e-6
 
@@ -19,8 +20,12 @@ struct tcell {
 	const struct doc_cell *cell;
 	const struct shape *label;    /* status label */
 	const struct shape *text;
+	const struct doc_figure *fig; /* the cell's figure, or NULL */
 	double dx;                    /* text origin offset in the cell (alignment
 					 of a shape measured unwrapped) */
+	float fig_w, fig_h;           /* the figure's size, fitted to the column */
+	float fig_dx;                 /* its left edge from the content's */
+	bool fig_below;               /* after the text rather than before */
 	doc_rgb fill, color;
 	bool has_fill;
 	bool th;
@@ -67,33 +72,76 @@ struct tprep {
 	uint32_t *scratch;            /* n_cols zeros, then n_cols line counts */
 };
 
-/* ---- cell geometry: a cell's lines are its label's then its text's ---- */
+/* ---- cell geometry ----
+ *
+ * A cell's content is a column of "lines": its status label's lines, then
+ * its figure (one line that never splits) and its text's lines, in the
+ * order the cell asks for. Rows split between pages between these lines. */
+
+static uint32_t label_lines(const struct tcell *c)
+{
+	return c->label ? c->label->n_lines : 0;
+}
+
+static uint32_t text_lines(const struct tcell *c)
+{
+	return c->text ? c->text->n_lines : 0;
+}
 
 static uint32_t cell_lines(const struct tcell *c)
 {
-	return (c->label ? c->label->n_lines : 0) + (c->text ? c->text->n_lines : 0);
+	return label_lines(c) + text_lines(c) + (c->fig ? 1 : 0);
+}
+
+/* The index of the figure's line (valid when c->fig). */
+static uint32_t figure_line(const struct tcell *c)
+{
+	return label_lines(c) + (c->fig_below ? text_lines(c) : 0);
+}
+
+/* The index of the text's first line. */
+static uint32_t text_first(const struct tcell *c)
+{
+	return label_lines(c) + (c->fig && !c->fig_below ? 1 : 0);
 }
 
 static double label_block(const struct tcell *c)
 {
-	return c->label ? c->label->height + (c->text ? LABEL_GAP : 0) : 0;
+	return c->label ? c->label->height + (c->text || c->fig ? LABEL_GAP : 0) : 0;
 }
 
 /* Top and bottom of line j, from the top of the cell's content. */
 static void cell_line(const struct tcell *c, uint32_t j, double *top, double *bottom)
 {
-	uint32_t nl = c->label ? c->label->n_lines : 0;
-	const struct shape *s;
-	double off = 0;
+	uint32_t nl = label_lines(c);
 	if (j < nl) {
-		s = c->label;
-	} else {
-		s = c->text;
-		j -= nl;
-		off = label_block(c);
+		const struct shape *s = c->label;
+		*top = s->lines[j].top - s->lines[0].top;
+		*bottom = s->lines[j].bottom - s->lines[0].top;
+		return;
 	}
-	*top = off + s->lines[j].top - s->lines[0].top;
-	*bottom = off + s->lines[j].bottom - s->lines[0].top;
+	j -= nl;
+	double off = label_block(c);
+	if (c->fig && !c->fig_below) {
+		if (j == 0) {
+			*top = off;
+			*bottom = off + c->fig_h;
+			return;
+		}
+		j--;
+		off += c->fig_h + FIGURE_GAP;
+	}
+	if (j < text_lines(c)) {
+		const struct shape *s = c->text;
+		*top = off + s->lines[j].top - s->lines[0].top;
+		*bottom = off + s->lines[j].bottom - s->lines[0].top;
+		return;
+	}
+	/* The figure below the text. */
+	if (c->text)
+		off += c->text->height + FIGURE_GAP;
+	*top = off;
+	*bottom = off + c->fig_h;
 }
 
 /* Height of lines [from, to) of a cell. */
@@ -324,6 +372,32 @@ static void share_release(struct share *sh)
 	}
 }
 
+/* A cell's figure fitted to content width cw: its own size, scaled down
+ * keeping its proportions to that width and to half the frame's height,
+ * so that a row holding it always fits a page. */
+static void fit_cell_figure(const struct flow *fl, struct tcell *c, const struct doc_cell *dc,
+			    double cw)
+{
+	const struct doc_figure *fig = dc->figure;
+	if (!fig)
+		return;
+	double w = fig->width > 0 ? fig->width : cw;
+	double h = fig->height > 0 ? fig->height : w * 0.5;
+	double scale = 1, max_h = (fl->bottom - fl->top) / 2;
+	if (w > cw)
+		scale = cw / w;
+	if (h * scale > max_h)
+		scale = max_h / h;
+	w *= scale;
+	h *= scale;
+	c->fig = fig;
+	c->fig_w = (float)w;
+	c->fig_h = (float)h;
+	c->fig_below = dc->figure_below;
+	c->fig_dx = (float)(fig->align == DOC_ALIGN_CENTER ? (cw - w) / 2
+			    : fig->align == DOC_ALIGN_RIGHT ? cw - w : 0);
+}
+
 static void prepare_header(struct flow *fl, struct tprep *tp, const double *width)
 {
 	const struct doc_table *t = tp->t;
@@ -357,6 +431,7 @@ static void prepare_group(struct flow *fl, struct tprep *tp, const struct doc_ro
 	if (has_text(r->cells[0].text))
 		c->text = shape_text(fl->f, fl->a, r->cells[0].text, FONT_TABLE_BOLD,
 				     tp->w - 2 * CELL_PAD_X, DOC_ALIGN_LEFT);
+	fit_cell_figure(fl, c, &r->cells[0], fmax(tp->w - 2 * CELL_PAD_X, 1));
 	row_height(fl, out);
 }
 
@@ -426,6 +501,14 @@ static struct tprep *prepare_table(struct flow *fl, const struct doc_table *t, b
 					if (s->width > max_w[i])
 						max_w[i] = s->width;
 				}
+				/* A figure asks for its width; it is scaled down
+				 * only when the columns cannot give it. */
+				if (dc->figure && dc->figure->width > 0) {
+					if (dc->figure->width > min_w[i])
+						min_w[i] = dc->figure->width;
+					if (dc->figure->width > max_w[i])
+						max_w[i] = dc->figure->width;
+				}
 			}
 		}
 		for (size_t i = 0; i < n; i++) {
@@ -476,6 +559,7 @@ static struct tprep *prepare_table(struct flow *fl, const struct doc_table *t, b
 			double wrap = fmax(width[i] - 2 * CELL_PAD_X, 1);
 			if (dc->status)
 				c->label = label_shape(fl, &sh, dc->status->label, wrap, false);
+			fit_cell_figure(fl, c, dc, wrap);
 			if (!has_text(dc->text))
 				continue;
 			const struct shape *m = measured ? measured[r * n + i] : NULL;
@@ -501,38 +585,61 @@ static struct tprep *prepare_table(struct flow *fl, const struct doc_table *t, b
 
 /* ---- placing ---- */
 
-/* The least of a row that may start a page: one line of each cell. */
-static double row_min_chunk(const struct flow *fl, const struct trow *r)
-{
-	double h = 0;
-	for (uint32_t i = 0; i < r->n; i++) {
-		const struct tcell *c = &r->cells[i];
-		if (cell_lines(c)) {
-			double s = cell_span(c, 0, 1);
-			if (s > h)
-				h = s;
-		}
-	}
-	if (h < line_h(fl, FONT_TABLE))
-		h = line_h(fl, FONT_TABLE);
-	return h + 2 * CELL_PAD_Y;
-}
-
 static double header_h(const struct tprep *tp)
 {
 	return tp->has_header ? tp->header.h : 0;
 }
 
+/* The least room, from its top to the foot of the page, row r needs to
+ * start on this page instead of moving whole to the next (the rules of
+ * place_tall_row): all of it; or, when it is split, the first line of
+ * each cell with the "continued" band below, and for a row that fits a
+ * page at least half a page, or it is moved rather than split. What comes
+ * before a row (a heading, a table's header, a group band) is kept with
+ * it by asking for this much. */
+static double row_start_need(const struct flow *fl, const struct tprep *tp, const struct trow *r)
+{
+	double first = 0;
+	for (uint32_t i = 0; i < r->n; i++) {
+		const struct tcell *c = &r->cells[i];
+		if (cell_lines(c))
+			first = fmax(first, cell_span(c, 0, 1));
+	}
+	double split = 2 * CELL_PAD_Y + tp->marker_h + first;
+	double fresh = fl->bottom - fl->top - header_h(tp);
+	/* A hundredth of a point over half a page: place_tall_row moves a
+	 * row when less than half is left, and rounding must not tip it. */
+	if (r->h <= fresh + EPS)
+		split = fmax(split, fresh * 0.5 + 0.01);
+	return fmin(r->h, split);
+}
+
+/* The room group row i needs to stay with what follows it: a group band
+ * never ends a page. */
+static double group_keep(const struct flow *fl, const struct tprep *tp, size_t i)
+{
+	double h = 0;
+	for (; i < tp->n_rows && tp->rows[i].group; i++)
+		h += tp->rows[i].h;
+	if (i < tp->n_rows)
+		h += row_start_need(fl, tp, &tp->rows[i]);
+	return h;
+}
+
+/* The room the table's start needs: the caption, the header row and the
+ * start of the first row (with the row after it, if that is a group
+ * band). A header row never ends a page. */
+static double table_start_need(const struct flow *fl, const struct tprep *tp)
+{
+	double h = (tp->caption ? tp->caption->height + 3 : 0) + header_h(tp);
+	if (tp->n_rows)
+		h += tp->rows[0].group ? group_keep(fl, tp, 0) : row_start_need(fl, tp, &tp->rows[0]);
+	return h;
+}
+
 double table_min_height(struct flow *fl, const struct doc_table *t)
 {
-	struct tprep *tp = prepare_table(fl, t, false);
-	double h = (tp->caption ? tp->caption->height + 3 : 0) + header_h(tp);
-	if (tp->n_rows) {
-		h += row_min_chunk(fl, &tp->rows[0]);
-		if (tp->rows[0].group && tp->n_rows > 1)
-			h += row_min_chunk(fl, &tp->rows[1]);
-	}
-	return h;
+	return table_start_need(fl, prepare_table(fl, t, false));
 }
 
 static double cell_x(const struct tprep *tp, const struct trow *r, uint32_t i)
@@ -547,28 +654,79 @@ static double cell_w(const struct tprep *tp, const struct trow *r, uint32_t i)
 
 enum { MARK_ABOVE = 1, MARK_BELOW = 2 };
 
-/* Draws lines [from, to) of cell c whose content starts (for line from)
- * at y, inside the cell box (bx, by, bw, bh). */
-static void emit_cell_lines(struct flow *fl, const struct tcell *c, uint32_t from, uint32_t to,
-			    double x, double y, double bx, double by, double bw, double bh)
+/* Whether the part [from, to) of a cell holds its figure. */
+static bool part_has_figure(const struct tcell *c, uint32_t from, uint32_t to)
 {
-	uint32_t nl = c->label ? c->label->n_lines : 0;
-	double t0, b0;
+	if (!c->fig)
+		return false;
+	uint32_t f = figure_line(c);
+	return f >= from && f < to;
+}
+
+/* How many drawing operations the part [from, to) of a cell takes: its
+ * label's lines, its text's, its figure. */
+static int part_pieces(const struct tcell *c, uint32_t from, uint32_t to)
+{
+	uint32_t nl = label_lines(c), tf = text_first(c), nt = text_lines(c);
+	return (from < nl && to > 0) + (nt && from < tf + nt && to > tf) +
+	       part_has_figure(c, from, to);
+}
+
+/* Draws lines [from, to) of text shape s (the cell's lines [first + from,
+ * first + to)) of cell c, whose part starts at y with its line t0. spans:
+ * the cell also holds a Figure element, so its texts go in Span elements
+ * of their own (cairo leaves out of the structure tree text drawn
+ * directly in an element that has children). */
+static void emit_piece_text(struct flow *fl, const struct tcell *c, const struct shape *s,
+			    uint32_t first, uint32_t from, uint32_t to, double x, double y,
+			    double t0, doc_rgb color, unsigned flags, const double *box, bool spans)
+{
+	double top, bot;
+	cell_line(c, first + from, &top, &bot);
+	struct layout_op *op = flow_text(fl, s, from, to, x, y + top - t0, color, flags, box[0],
+					 box[1], box[2], box[3]);
+	if (spans && !(flags & LAYOUT_TEXT_TAG_RUNS))
+		flow_wrap(op, LAYOUT_TAG_SPAN);
+}
+
+/* Draws lines [from, to) of cell c whose content starts (for line from)
+ * at y, its left edge at x, inside the cell box (bx, by, bw, bh), in
+ * reading order: label, then figure and text in the cell's order. tagged:
+ * the figure is a Figure element (and the texts beside it Spans). */
+static void emit_cell_lines(struct flow *fl, const struct tcell *c, uint32_t from, uint32_t to,
+			    double x, double y, double bx, double by, double bw, double bh,
+			    bool tagged)
+{
 	if (from >= to)
 		return;
+	const double box[4] = { bx, by, bw, bh };
+	bool fig = part_has_figure(c, from, to);
+	bool spans = tagged && fig;
+	double t0, b0;
 	cell_line(c, from, &t0, &b0);
-	if (from < nl) {
-		uint32_t e = to < nl ? to : nl;
-		double top, bot;
-		cell_line(c, from, &top, &bot);
-		flow_text(fl, c->label, from, e, x, y + top - t0, c->color, 0, bx, by, bw, bh);
-	}
-	if (to > nl && c->text) {
-		uint32_t s = from > nl ? from : nl;
-		double top, bot;
-		cell_line(c, s, &top, &bot);
-		flow_text(fl, c->text, s - nl, to - nl, x + c->dx, y + top - t0, c->color,
-			  c->flags | (c->text->has_links ? LAYOUT_TEXT_TAG_RUNS : 0), bx, by, bw, bh);
+	uint32_t nl = label_lines(c);
+	if (from < nl)
+		emit_piece_text(fl, c, c->label, 0, from, to < nl ? to : nl, x, y, t0, c->color, 0,
+				box, spans);
+	uint32_t tf = text_first(c), nt = text_lines(c);
+	bool text = nt && from < tf + nt && to > tf;
+	for (int k = 0; k < 2; k++) {
+		/* k == 0: what comes first after the label. */
+		bool figure_turn = (k == 0) != c->fig_below;
+		if (figure_turn && fig) {
+			double top, bot;
+			cell_line(c, figure_line(c), &top, &bot);
+			double fx = x + c->fig_dx, fy = y + top - t0;
+			if (tagged)
+				flow_figure(fl, c->fig, fx, fy, c->fig_w, c->fig_h, bx, by, bw, bh);
+			else
+				flow_picture(fl, c->fig, fx, fy, c->fig_w, c->fig_h, bx, by, bw, bh);
+		} else if (!figure_turn && text) {
+			uint32_t a = from > tf ? from - tf : 0, e = (to < tf + nt ? to : tf + nt) - tf;
+			emit_piece_text(fl, c, c->text, tf, a, e, x + c->dx, y, t0, c->color,
+					c->flags | (c->text->has_links ? LAYOUT_TEXT_TAG_RUNS : 0),
+					box, spans);
+		}
 	}
 }
 
@@ -606,10 +764,9 @@ static void emit_row(struct flow *fl, struct tprep *tp, const struct trow *r, co
 		/* A whole-cell link gives way to links inside the text. */
 		bool link = tagged && dc && (dc->link_dest || dc->link_uri) && end[i] > start[i] &&
 			    !(c->text && c->text->has_links);
-		uint32_t nl = c->label ? c->label->n_lines : 0;
-		int pieces = start[i] < end[i] ? (start[i] < nl) + (end[i] > nl && c->text) : 0;
+		int pieces = start[i] < end[i] ? part_pieces(c, start[i], end[i]) : 0;
 		/* A cell drawn by one text operation carries its own tag. */
-		bool wrap = tagged && !link && pieces == 1;
+		bool wrap = tagged && !link && pieces == 1 && !part_has_figure(c, start[i], end[i]);
 		if (tagged && !wrap)
 			flow_tag(fl, tag);
 		if (tagged && c->th)
@@ -624,7 +781,8 @@ static void emit_row(struct flow *fl, struct tprep *tp, const struct trow *r, co
 			op->w = (float)(bw - 2 * CELL_PAD_X);
 			op->h = (float)cell_span(c, start[i], end[i]);
 		}
-		emit_cell_lines(fl, c, start[i], end[i], bx + CELL_PAD_X, content_y, bx, cy, bw, ch);
+		emit_cell_lines(fl, c, start[i], end[i], bx + CELL_PAD_X, content_y, bx, cy, bw, ch,
+				tagged);
 		if (link)
 			flow_end(fl, LAYOUT_TAG_LINK);
 		if (wrap)
@@ -756,13 +914,7 @@ static void place_prepared(struct flow *fl, struct tprep *tp)
 		return;
 	flow_space(fl, FLOW_TABLE_BEFORE);
 	/* The caption, the header and the first row start together. */
-	double need = (tp->caption ? tp->caption->height + 3 : 0) + header_h(tp);
-	if (tp->n_rows) {
-		need += row_min_chunk(fl, &tp->rows[0]);
-		if (tp->rows[0].group && tp->n_rows > 1)
-			need += row_min_chunk(fl, &tp->rows[1]);
-	}
-	flow_need(fl, need);
+	flow_need(fl, table_start_need(fl, tp));
 	flow_tag(fl, LAYOUT_TAG_TABLE);
 	if (tp->caption) {
 		flow_tag(fl, LAYOUT_TAG_CAPTION);
@@ -783,15 +935,10 @@ static void place_prepared(struct flow *fl, struct tprep *tp)
 		flow_tag(fl, LAYOUT_TAG_TBODY);
 	for (size_t i = 0; i < tp->n_rows; i++) {
 		const struct trow *r = &tp->rows[i];
-		if (r->group) {
-			/* A group band never ends a page. */
-			double keep = r->h;
-			if (i + 1 < tp->n_rows)
-				keep += row_min_chunk(fl, &tp->rows[i + 1]);
-			if (fl->y + keep > fl->bottom + EPS &&
-			    fl->y > fl->top + header_h(tp) + EPS)
-				table_break(fl, tp);
-		}
+		if (r->group && (i == 0 || !tp->rows[i - 1].group) &&
+		    fl->y + group_keep(fl, tp, i) > fl->bottom + EPS &&
+		    fl->y > fl->top + header_h(tp) + EPS)
+			table_break(fl, tp);
 		if (fl->y + r->h <= fl->bottom + EPS)
 			emit_whole(fl, tp, r, true, LAYOUT_SCOPE_ROW);
 		else
@@ -808,11 +955,12 @@ void place_table(struct flow *fl, const struct doc_table *t)
 	place_prepared(fl, prepare_table(fl, t, false));
 }
 
-void place_panel(struct flow *fl, const struct doc_panel *p)
+/* A panel is a table of label and value, labels heading their rows;
+ * made once, whether a heading before it or its placing asks first. */
+static struct tprep *prepare_panel(struct flow *fl, const struct doc_panel *p)
 {
-	if (p->n == 0)
-		return;
-	/* A panel is a table of label and value, labels heading their rows. */
+	if (fl->ahead_key == p)
+		return fl->ahead;
 	struct doc_table *t = arena_new(fl->a, struct doc_table);
 	t->arena = fl->a;
 	t->n_cols = 2;
@@ -832,5 +980,20 @@ void place_panel(struct flow *fl, const struct doc_panel *p)
 		r->cells[1].text = p->rows[i].value;
 		t->rows[i] = r;
 	}
-	place_prepared(fl, prepare_table(fl, t, true));
+	struct tprep *tp = prepare_table(fl, t, true);
+	fl->ahead_key = p;
+	fl->ahead = tp;
+	return tp;
+}
+
+double panel_min_height(struct flow *fl, const struct doc_panel *p)
+{
+	return p->n ? table_start_need(fl, prepare_panel(fl, p)) : 0;
+}
+
+void place_panel(struct flow *fl, const struct doc_panel *p)
+{
+	if (p->n == 0)
+		return;
+	place_prepared(fl, prepare_panel(fl, p));
 }

@@ -274,7 +274,7 @@ static void draw_image(struct draw_ctx *dc, const struct layout_op *op)
 static void draw_figure(struct draw_ctx *dc, const struct layout_op *op)
 {
 	cairo_t *cr = dc->cr;
-	const struct doc_figure *fig = op->u.figure;
+	const struct doc_figure *fig = op->u.figure.fig;
 	cairo_save(cr);
 	cairo_rectangle(cr, op->x, op->y, op->w, op->h);
 	cairo_clip(cr);

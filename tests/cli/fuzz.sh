@@ -13,6 +13,8 @@ if ! make --no-print-directory -j"$(nproc)" build/fuzz/fuzz_plan > build/fuzz-bu
   exit 0
 fi
 ok "fuzz target builds"
+# fontconfig keeps its caches for the life of the process: not leaks
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 cp sample-plans/*.xml tests/bad/*.xml tests/fuzz/regressions/* "$corpus"/ 2>/dev/null
