@@ -114,6 +114,17 @@ check "--data with errors: exit 1" test "$rc" -eq 1
 check "--data with errors: no evaluation printed" test ! -s "$work/out"
 check "--data with errors: file and row of a bad value" grep -q "bad.csv:1: error: value 'lots' of measure 'CF22' is not a number" "$work/err"
 check "--data with errors: file and row of a duplicate" grep -q "bad.csv:3: error: second value for measure 'CF22' for 'Aug 2023' (the first is on row 2)" "$work/err"
+# a file with the wrong columns, and one saved in another encoding
+printf 'code,value\nCF22,70\n' > "$work/cols.csv"
+bp eval --data "$work/cols.csv" "$work/plan.xml" > /dev/null 2> "$work/err"; rc=$?
+check "--data with the wrong columns: exit 1" test "$rc" -eq 1
+check "--data with the wrong columns: says what a row holds" \
+  grep -q "cols.csv:2: error: row has 2 fields; expected measure code, period or date, value and an optional note" "$work/err"
+printf 'code,period,value,note\nCF22,Jul 2023,70,caf\xe9\n' > "$work/latin1.csv"
+bp eval --data "$work/latin1.csv" "$work/plan.xml" > /dev/null 2> "$work/err"; rc=$?
+check "--data in Latin-1: exit 1" test "$rc" -eq 1
+check "--data in Latin-1: names the row and the remedy" \
+  grep -q 'latin1.csv:2: error: field 4 is not valid UTF-8 (save the file as "CSV UTF-8")' "$work/err"
 bp eval --data "$work/none.csv" "$work/plan.xml" > /dev/null 2> "$work/err"; rc=$?
 check "--data missing file: exit 3" test "$rc" -eq 3
 
