@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/embedded.h"
+#include "base/exedir.h"
 #include "base/strbuf.h"
 #include "compose/template.h"
 
@@ -24,22 +25,6 @@ static bool is_regular_file(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* The directory of the running executable, or "" when unknown. */
-static void exe_dir(char *buf, size_t size)
-{
-	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
-	if (n <= 0) {
-		buf[0] = '\0';
-		return;
-	}
-	buf[n] = '\0';
-	char *slash = strrchr(buf, '/');
-	if (slash)
-		*slash = '\0';
-	else
-		buf[0] = '\0';
 }
 
 static const char *dir_of(const char *path, struct arena *a)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/exedir.h"
 #include "base/arena.h"
 #include "base/diag.h"
 
@@ -38,22 +39,6 @@ static bool has_conf(const char *dir)
 	char path[PATH_MAX];
 	int n = snprintf(path, sizeof path, "%s/fonts.conf", dir);
 	return n > 0 && (size_t)n < sizeof path && access(path, R_OK) == 0;
-}
-
-/* The directory of the running executable, or "" when unknown. */
-static void exe_dir(char *buf, size_t size)
-{
-	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
-	if (n <= 0) {
-		buf[0] = '\0';
-		return;
-	}
-	buf[n] = '\0';
-	char *slash = strrchr(buf, '/');
-	if (slash)
-		*slash = '\0';
-	else
-		buf[0] = '\0';
 }
 
 /* dir as an absolute path: fontconfig reads a relative file name as
