@@ -1,3 +1,8 @@
+/* GNU and POSIX functions (realpath, open_memstream, strcasestr …) are
+ * used here: ask for them whatever the compiler is told. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 /* Drawing a built chart with cairo: items in order, then the labels with
  * render_shape(), the text drawing the pages use. Nothing is measured or decided here; the same chart
  * always draws the same, on any surface. */

@@ -1,3 +1,8 @@
+/* GNU and POSIX functions (realpath, open_memstream, strcasestr …) are
+ * used here: ask for them whatever the compiler is told. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 /* The key: every rating scheme of the plan with its labels, colours and
  * definitions (and criteria and rules), and what the statuses worked out
  * from the dates mean. */

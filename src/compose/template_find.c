@@ -1,3 +1,8 @@
+/* GNU and POSIX functions (realpath, open_memstream, strcasestr …) are
+ * used here: ask for them whatever the compiler is told. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 /* Finding template files: the search path for names (like the fonts'
  * search in layout/fonts.c) and references from one template to another,
  * which stay in the referring template's directory. */

@@ -1,3 +1,8 @@
+/* GNU and POSIX functions (realpath, open_memstream, strcasestr …) are
+ * used here: ask for them whatever the compiler is told. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 /* XML tree → plan model. The schema has already been checked, so the
  * builder can rely on the shape of the tree; it still never trusts it with
  * memory safety (missing attributes are NULL, unknown elements skipped). */
