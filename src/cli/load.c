@@ -15,13 +15,17 @@ void load_request_init(struct load_request *req)
 	req->previous = NULL;
 	req->data = NULL;
 	req->show_warnings = true;
+	req->silent = false;
+	req->timings = NULL;
 }
 
 /* Prints the diagnostics; without show_warnings, warnings are only
  * counted. */
-static void emit(struct diag_list *diags, const char *file, bool show_warnings)
+static void emit(struct diag_list *diags, const char *file, const struct load_request *req)
 {
-	if (show_warnings) {
+	if (req->silent)
+		return;
+	if (req->show_warnings) {
 		diag_emit(diags);
 		return;
 	}
@@ -38,7 +42,8 @@ int exit_code_worse(int a, int b)
 	return a != EXIT_OK ? a : b;
 }
 
-static int parse_one(const char *path, bp_day as_at, bool show_warnings, struct plan **out)
+static int parse_one(const char *path, bp_day as_at, const struct load_request *req,
+		     struct plan **out)
 {
 	struct parse_options popt;
 	parse_options_init(&popt);
@@ -46,7 +51,7 @@ static int parse_one(const char *path, bp_day as_at, bool show_warnings, struct 
 	struct diag_list diags;
 	diag_list_init(&diags);
 	enum parse_status st = parse_plan(path, &popt, &diags, out);
-	emit(&diags, path, show_warnings);
+	emit(&diags, path, req);
 	diag_list_release(&diags);
 	switch (st) {
 	case PARSE_OK: return EXIT_OK;
@@ -58,7 +63,7 @@ static int parse_one(const char *path, bp_day as_at, bool show_warnings, struct 
 int load_and_evaluate(const char *path, const struct load_request *req, struct loaded_plan *out)
 {
 	memset(out, 0, sizeof *out);
-	int rc = parse_one(path, req->as_at, req->show_warnings, &out->plan);
+	int rc = parse_one(path, req->as_at, req, &out->plan);
 	if (out->plan && req->data) {
 		bp_day ref = req->as_at;
 		const struct plan *p = out->plan;
@@ -67,15 +72,16 @@ int load_and_evaluate(const char *path, const struct load_request *req, struct l
 		struct diag_list diags;
 		diag_list_init(&diags);
 		enum kpidata_status ks = kpidata_merge(out->plan, req->data, ref, &diags);
-		emit(&diags, req->data, req->show_warnings);
+		emit(&diags, req->data, req);
 		diag_list_release(&diags);
 		rc = exit_code_worse(rc, ks == KPIDATA_IO       ? EXIT_IO
 					 : ks == KPIDATA_ERRORS ? EXIT_PLAN
 								: EXIT_OK);
 	}
 	if (req->previous)
-		rc = exit_code_worse(rc, parse_one(req->previous, BP_DAY_NONE, req->show_warnings,
-						   &out->previous));
+		rc = exit_code_worse(rc, parse_one(req->previous, BP_DAY_NONE, req, &out->previous));
+	if (req->timings)
+		timings_lap(req->timings, TIMINGS_READ);
 	if (rc != EXIT_OK)
 		return rc;
 	struct eval_options eopt;
@@ -86,8 +92,10 @@ int load_and_evaluate(const char *path, const struct load_request *req, struct l
 	struct diag_list diags;
 	diag_list_init(&diags);
 	out->ev = evaluate_plan(out->plan, &eopt, &diags);
-	emit(&diags, path, req->show_warnings);
+	emit(&diags, path, req);
 	diag_list_release(&diags);
+	if (req->timings)
+		timings_lap(req->timings, TIMINGS_EVALUATE);
 	return out->ev ? EXIT_OK : EXIT_PLAN;
 }
 

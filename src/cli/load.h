@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+#include "cli/timings.h"
 #include "eval/eval.h"
 #include "model/model.h"
 
@@ -15,6 +16,9 @@ struct load_request {
 	const char *previous;      /* the previous board's plan, or NULL */
 	const char *data;          /* KPI data (CSV), or NULL */
 	bool show_warnings;        /* else counted in one line per file */
+	bool silent;               /* print no diagnostics at all (another
+				      process prints this plan's) */
+	struct timings *timings;   /* charged with reading and evaluating, or NULL */
 };
 
 struct loaded_plan {

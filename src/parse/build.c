@@ -10,6 +10,7 @@
 #include <libgen.h>
 #include <libxml/tree.h>
 #include <limits.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -598,6 +599,16 @@ static void area_add_item(struct builder *b, struct area *area, struct area_item
 	area->items[area->n_items++] = item;
 }
 
+/* Frees an element whose content the model now holds: a long plan's tree
+ * is given back while its model is built, so that the two are never both
+ * in memory whole. Nothing in the model points into the tree. */
+static void release_node(const xmlNode *n)
+{
+	xmlNode *m = (xmlNode *)n;
+	xmlUnlinkNode(m);
+	xmlFreeNode(m);
+}
+
 static struct area *build_area(struct builder *b, const xmlNode *n, struct area *parent)
 {
 	struct area *ar = arena_new(b->a, struct area);
@@ -616,7 +627,8 @@ static struct area *build_area(struct builder *b, const xmlNode *n, struct area 
 	ar->depth = parent ? parent->depth + 1 : 1;
 	ar->index = b->plan->all_areas.n;
 	area_vec_push(b->a, &b->plan->all_areas, ar);
-	for (const xmlNode *c = n->children; c; c = c->next) {
+	for (const xmlNode *c = n->children, *next; c; c = next) {
+		next = c->next;
 		if (is_el(c, "outcome"))
 			prose_vec_push(b->a, &ar->outcomes, build_prose_item(b, c));
 		else if (is_el(c, "approach"))
@@ -632,9 +644,11 @@ static struct area *build_area(struct builder *b, const xmlNode *n, struct area 
 		else if (is_el(c, "area")) {
 			struct area_item it = { AREA_ITEM_AREA, { .area = build_area(b, c, ar) } };
 			area_add_item(b, ar, it);
+			release_node(c);
 		} else if (is_el(c, "action")) {
 			struct area_item it = { AREA_ITEM_ACTION, { .action = build_action(b, c, ar) } };
 			area_add_item(b, ar, it);
+			release_node(c);
 		}
 	}
 	return ar;
@@ -1121,9 +1135,17 @@ static void build_content(struct builder *b, const xmlNode *parent)
 				if (is_el(x, "focus-area"))
 					build_focus_area(b, x);
 		} else if (is_el(c, "areas")) {
-			for (const xmlNode *x = c->children; x; x = x->next)
-				if (is_el(x, "area"))
+			for (const xmlNode *x = c->children, *next; x; x = next) {
+				next = x->next;
+				if (is_el(x, "area")) {
 					area_vec_push(b->a, &p->areas, build_area(b, x, NULL));
+					release_node(x);
+					/* The model's arena blocks come from fresh
+					 * mappings, not from the tree's freed heap:
+					 * give that back to the system. */
+					malloc_trim(0);
+				}
+			}
 		} else if (is_el(c, "related")) {
 			if (!p->related_title)
 				p->related_title = attr(b, c, "title");
@@ -1135,9 +1157,13 @@ static void build_content(struct builder *b, const xmlNode *parent)
 				p->measures_title = attr(b, c, "title");
 			if (child(c, "description"))
 				p->measures_description = child_prose(b, c, "description");
-			for (const xmlNode *x = c->children; x; x = x->next)
-				if (is_el(x, "measure"))
+			for (const xmlNode *x = c->children, *next; x; x = next) {
+				next = x->next;
+				if (is_el(x, "measure")) {
 					build_measure(b, x);
+					release_node(x);
+				}
+			}
 		} else if (is_el(c, "outcomes")) {
 			b->outcomes_title = attr(b, c, "title");
 			for (const xmlNode *x = c->children; x; x = x->next)

@@ -240,7 +240,7 @@ enum xmlload_status xmlload_memory(const char *name, int file_order,
 		die_oom(sizeof(xmlParserCtxt));
 	struct error_sink sink = { name, file_order, diags, 0 };
 	xmlSetStructuredErrorFunc(&sink, structured_error);
-	int options = XML_PARSE_NONET | XML_PARSE_NODICT | XML_PARSE_BIG_LINES |
+	int options = XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES |
 		      XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_NOCDATA;
 	xmlDocPtr d = xmlCtxtReadMemory(ctxt, data, (int)size, name, "UTF-8", options);
 	xmlSetStructuredErrorFunc(NULL, NULL);

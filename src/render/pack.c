@@ -1,11 +1,14 @@
 #include "render/pack.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
-#include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "base/arena.h"
@@ -16,11 +19,10 @@
 #include "render/render.h"
 #include "render/svgpost.h"
 
-static double now(void)
+static void stage_end(struct pack_stats *st, enum pack_stage stage)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+	if (st && st->stage_end)
+		st->stage_end(st->user, stage);
 }
 
 int pack_mkdirs(const char *dir)
@@ -59,11 +61,10 @@ static int write_pdf(const struct layout_doc *ld, const char *path, struct pack_
 		strbuf_addf(&raw, ".%s.cairo", path);
 	strbuf_addf(&fixed, "%s.tmp%ld", path, (long)getpid());
 
-	double t0 = now();
 	outfile_track(raw.buf);
 	outfile_track(fixed.buf);
 	int rc = render_pdf(ld, raw.buf);
-	double t1 = now();
+	stage_end(st, PACK_STAGE_PDF);
 	if (rc == 0) {
 		enum pdfpost_scope *scopes = NULL;
 		if (ld->n_th) {
@@ -80,7 +81,7 @@ static int write_pdf(const struct layout_doc *ld, const char *path, struct pack_
 		opt.subject = ld->doc->subject;
 		opt.keywords = ld->doc->keywords;
 		opt.creator = "boardpack";
-		opt.producer = "boardpack (cairo, qpdf)";
+		opt.producer = "boardpack (cairo)";
 		opt.figure_alts = ld->figure_alts;
 		opt.figure_alt_count = ld->n_figures;
 		opt.th_scope = PDFPOST_SCOPE_COLUMN;
@@ -98,14 +99,10 @@ static int write_pdf(const struct layout_doc *ld, const char *path, struct pack_
 	unlink(fixed.buf);
 	outfile_untrack(raw.buf);
 	outfile_untrack(fixed.buf);
-	double t2 = now();
-	if (st) {
-		st->render_seconds += t1 - t0;
-		st->post_seconds += t2 - t1;
-		struct stat sb;
-		if (rc == 0 && stat(path, &sb) == 0)
-			st->pdf_bytes = (size_t)sb.st_size;
-	}
+	stage_end(st, PACK_STAGE_PDF_FIX);
+	struct stat sb;
+	if (st && rc == 0 && stat(path, &sb) == 0)
+		st->pdf_bytes = (size_t)sb.st_size;
 	strbuf_release(&raw);
 	strbuf_release(&fixed);
 	return rc;
@@ -114,7 +111,6 @@ static int write_pdf(const struct layout_doc *ld, const char *path, struct pack_
 struct svg_writer {
 	const struct layout_doc *ld;
 	const char *dir;
-	double post_seconds;
 };
 
 /* One page: post-processed and written, then its memory reused. */
@@ -122,7 +118,6 @@ static int write_svg_page(size_t i, const unsigned char *data, size_t len, void 
 {
 	struct svg_writer *w = user;
 	const struct layout_doc *ld = w->ld;
-	double t0 = now();
 	char prefix[32], path_buf[4096];
 	snprintf(prefix, sizeof prefix, "p%zu", i + 1);
 	struct strbuf title = STRBUF_INIT, base = STRBUF_INIT;
@@ -141,43 +136,107 @@ static int write_svg_page(size_t i, const unsigned char *data, size_t len, void 
 	svgpost_buffer_release(&out);
 	strbuf_release(&title);
 	strbuf_release(&base);
-	w->post_seconds += now() - t0;
 	return rc;
 }
 
-static int write_svgs(const struct layout_doc *ld, const char *dir, struct pack_stats *st)
+static int write_svgs(const struct layout_doc *ld, const char *dir, size_t from, size_t to)
 {
-	struct svg_writer w = { ld, dir, 0 };
-	double t0 = now();
-	int rc = render_svg_each(ld, write_svg_page, &w);
-	if (st) {
-		st->render_seconds += now() - t0 - w.post_seconds;
-		st->post_seconds += w.post_seconds;
-	}
-	return rc;
+	struct svg_writer w = { ld, dir };
+	return render_svg_range(ld, from, to, write_svg_page, &w);
+}
+
+/* Whether this process runs one thread only. pango starts short-lived
+ * threads of its own (fontconfig set-up, font sorting); a process forked
+ * while one of them holds a lock could wait for it for ever. */
+static bool single_threaded(void)
+{
+	DIR *d = opendir("/proc/self/task");
+	if (!d)
+		return false;
+	size_t n = 0;
+	for (struct dirent *e; (e = readdir(d));)
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n == 1;
+}
+
+/* An SVG page costs about five times what a PDF page does (cairo writes
+ * every glyph's outline into every page, and the post-processor reads
+ * and writes each page again): the helper takes the last three fifths of
+ * the pages, this process the PDF and the first two fifths. */
+#define SVG_SHARE_HERE(n) ((n) * 2 / 5)
+
+/* Starts a process writing SVG pages [from, ld->n_pages). Returns its
+ * pid, or -1 when none was started (the caller writes every page). */
+static pid_t start_svg_helper(const struct layout_doc *ld, const char *dir, size_t from)
+{
+	if (!single_threaded())
+		return -1;
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid != 0)
+		return pid;
+	/* The helper: it ends with the process that started it. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	int rc = write_svgs(ld, dir, from, ld->n_pages);
+	fflush(stderr);
+	_exit(rc == 0 ? 0 : 1);
+}
+
+/* Waits for the helper; stop: end it first (this process failed).
+ * Returns 0 when it wrote its pages. */
+static int finish_svg_helper(pid_t pid, bool stop)
+{
+	if (stop)
+		kill(pid, SIGTERM);
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return error("cannot wait for the SVG pages: %s", strerror(errno));
+	if (stop)
+		return -1;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	if (WIFSIGNALED(status))
+		return error("the process writing SVG pages stopped with signal %d", WTERMSIG(status));
+	return -1;  /* it has said why */
 }
 
 int pack_write(const struct layout_doc *ld, const struct pack_output *out, struct pack_stats *st)
 {
 	if (st)
-		memset(st, 0, sizeof *st);
+		st->pdf_bytes = 0;
 	if (pack_mkdirs(out->dir) != 0)
 		return -1;
 	struct strbuf path = STRBUF_INIT, pages_dir = STRBUF_INIT;
 	strbuf_addf(&path, "%s/%s.pdf", out->dir, out->name);
 	strbuf_addf(&pages_dir, "%s/%s", out->dir, out->name);
 	int rc = 0;
-	if (out->formats & PACK_PDF)
-		rc = write_pdf(ld, path.buf, st);
-	if (rc == 0 && (out->formats & (PACK_SVG | PACK_PNG)))
+	if (out->formats & (PACK_SVG | PACK_PNG))
 		rc = pack_mkdirs(pages_dir.buf);
+	size_t svg_here = ld->n_pages;
+	pid_t helper = -1;
+	if (rc == 0 && (out->formats & PACK_PDF) && (out->formats & PACK_SVG) &&
+	    out->processes >= 2 && ld->n_pages >= 2) {
+		helper = start_svg_helper(ld, pages_dir.buf, SVG_SHARE_HERE(ld->n_pages));
+		if (helper > 0)
+			svg_here = SVG_SHARE_HERE(ld->n_pages);
+	}
+	if (rc == 0 && (out->formats & PACK_PDF))
+		rc = write_pdf(ld, path.buf, st);
 	if (rc == 0 && (out->formats & PACK_SVG))
-		rc = write_svgs(ld, pages_dir.buf, st);
+		rc = write_svgs(ld, pages_dir.buf, 0, svg_here);
+	if (helper > 0 && finish_svg_helper(helper, rc != 0) != 0)
+		rc = -1;
+	if (out->formats & PACK_SVG)
+		stage_end(st, PACK_STAGE_SVG);
 	if (rc == 0 && (out->formats & PACK_PNG)) {
 		struct strbuf prefix = STRBUF_INIT;
 		strbuf_addf(&prefix, "%s/page", pages_dir.buf);
 		rc = render_png_files(ld, prefix.buf, out->png_dpi);
 		strbuf_release(&prefix);
+		stage_end(st, PACK_STAGE_PNG);
 	}
 	strbuf_release(&path);
 	strbuf_release(&pages_dir);

@@ -20,11 +20,27 @@ struct pack_output {
 				   dir/name.pdf, pages dir/name/page-NN.svg */
 	unsigned formats;       /* PACK_PDF | PACK_SVG | PACK_PNG */
 	double png_dpi;         /* PNG resolution */
+	unsigned processes;     /* 2: while this process writes the PDF, a
+				   second one may write SVG pages (on a machine
+				   of two cores or more, when no other work
+				   shares them); 0 or 1: this process only */
 };
 
+/** The stages of pack_write(), in the order they run. */
+enum pack_stage {
+	PACK_STAGE_PDF,       /* cairo drawing the PDF */
+	PACK_STAGE_PDF_FIX,   /* the PDF post-processor */
+	PACK_STAGE_SVG,       /* SVG pages, drawn and post-processed */
+	PACK_STAGE_PNG
+};
+
+/** What pack_write() reports back. The caller sets stage_end (or leaves
+ *  it NULL) before the call: it is called as each stage ends, so that a
+ *  caller can time the stages and measure their memory. */
 struct pack_stats {
-	double render_seconds, post_seconds;
 	size_t pdf_bytes;
+	void (*stage_end)(void *user, enum pack_stage stage);
+	void *user;
 };
 
 int pack_write(const struct layout_doc *ld, const struct pack_output *out,

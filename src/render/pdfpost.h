@@ -5,10 +5,19 @@
  *  table header scope, no "show the title, not the file name", and metadata
  *  dates without their "D:" prefix. It also writes every structure element
  *  as an uncompressed object, so a tagged pack is many times the size of an
- *  untagged one. pdfpost_fix() reads the finished file with libqpdf, adds
- *  the missing entries and writes a new, compressed file with object
- *  streams and a content-derived /ID: the same input and options give the
- *  same bytes on every run.
+ *  untagged one. pdfpost_fix() reads the finished file, adds the missing
+ *  entries and writes a new file in which content streams and fonts are
+ *  copied byte for byte and every other object goes into compressed object
+ *  streams, with a cross-reference stream and a content-derived /ID: the
+ *  same input and options give the same bytes on every run.
+ *
+ *  It reads what cairo writes (a classic cross-reference table, objects of
+ *  generation 0, no encryption, no incremental updates), checking every
+ *  object's syntax and every stream's length on the way, and refuses
+ *  anything else rather than repair it: a damaged file here means a
+ *  renderer bug. Time and memory are linear in the file: a row of about 40
+ *  bytes per object, and the input read through a memory map whose pages
+ *  are given back as it goes (a 7,800-page pack: about 2 s and 30 MB).
  *
  *  Figure rule: the structure tree is walked depth first, children in the
  *  order of their /K entries (for cairo that is the order of the
@@ -69,12 +78,12 @@ struct pdfpost_stats {
  *  in some forms), and replaces the Info properties given in opt.
  *
  *  Errors (reported through error(), returning -1): the input cannot be
- *  read, is damaged (qpdf warnings count as errors: repairing our own output
- *  would hide a renderer bug), is not tagged, has a date it cannot
- *  understand, or has a different number of figures or headers than texts
- *  or scopes given; the output cannot be written. On failure out_path is
- *  removed (a path naming the input itself is refused, and left alone).
- *  stats may be NULL. Returns 0 on success. */
+ *  read, is damaged ("damaged PDF: FILE: object N: what"; nothing is
+ *  repaired, which would hide a renderer bug), is not tagged, has a date
+ *  it cannot understand, or has a different number of figures or headers
+ *  than texts or scopes given; the output cannot be written. On failure
+ *  out_path is removed (a path naming the input itself is refused, and
+ *  left alone). stats may be NULL. Returns 0 on success. */
 int pdfpost_fix(const char *in_path, const char *out_path,
 		const struct pdfpost_options *opt, struct pdfpost_stats *stats);
 

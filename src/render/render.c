@@ -359,9 +359,17 @@ int render_svg_pages(const struct layout_doc *ld, struct render_buffer *pages)
 
 int render_svg_each(const struct layout_doc *ld, render_page_fn fn, void *user)
 {
+	return render_svg_range(ld, 0, ld->n_pages, fn, user);
+}
+
+int render_svg_range(const struct layout_doc *ld, size_t from, size_t to, render_page_fn fn,
+		     void *user)
+{
 	struct render_buffer buf = { 0 };
 	int rc = 0;
-	for (size_t i = 0; i < ld->n_pages && rc == 0; i++) {
+	if (to > ld->n_pages)
+		to = ld->n_pages;
+	for (size_t i = from; i < to && rc == 0; i++) {
 		char what[64];
 		snprintf(what, sizeof what, "SVG of page %zu", i + 1);
 		buf.len = 0;

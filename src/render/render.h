@@ -77,6 +77,10 @@ typedef int (*render_page_fn)(size_t page, const unsigned char *data, size_t len
  *  page cannot be rendered or fn stops. */
 int render_svg_each(const struct layout_doc *ld, render_page_fn fn, void *user);
 
+/** The same for pages [from, to) only. */
+int render_svg_range(const struct layout_doc *ld, size_t from, size_t to, render_page_fn fn,
+		     void *user);
+
 /** Every page as SVG into pages[0 .. ld->n_pages - 1] at once: for short
  *  documents and tests; long packs should use render_svg_each(). On
  *  failure the buffers are released. */

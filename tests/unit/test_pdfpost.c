@@ -454,7 +454,6 @@ static void test_failures(void)
 	free(bytes);
 	CHECK(figure != NULL, "found a figure to break");
 	expect_failure("damaged structure element", broken, out, &opt, "damaged PDF: ");
-	CHECK(strstr(captured, "more problems") != NULL, "long lists of qpdf warnings are cut short");
 
 	struct sample untagged = standard;
 	untagged.tagged = false;
