@@ -309,23 +309,6 @@ static struct doc_text *drift_text(struct composer *c, const struct action_eval 
 	return t;
 }
 
-static struct doc_text *evidence_text(struct composer *c, const struct action *a)
-{
-	struct doc_text *t = doc_text_new(c->a);
-	for (size_t i = 0; i < a->evidence.n; i++) {
-		const struct evidence *e = a->evidence.items[i];
-		if (i)
-			doc_text_add(t, "\n", 0);
-		if (e->date.text)
-			doc_text_addf(t, DOC_BOLD, "%s: ", e->date.text);
-		const char *words = e->text.n ? e->text.text : e->href;
-		if (e->href)
-			doc_text_add_link(t, words, 0, e->href);
-		else
-			doc_text_add(t, words ? words : "", 0);
-	}
-	return t;
-}
 
 static struct doc_text *measures_text(struct composer *c, const struct action *a,
 				      const struct action_eval *ae)

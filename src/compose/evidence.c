@@ -139,19 +139,7 @@ static void area_part(struct composer *c, size_t i, struct part *pt)
 
 static struct doc_text *evidence_list(struct composer *c, const struct action *a)
 {
-	struct doc_text *t = doc_text_new(c->a);
-	for (size_t i = 0; i < a->evidence.n; i++) {
-		const struct evidence *e = a->evidence.items[i];
-		if (i)
-			doc_text_add(t, "\n", 0);
-		if (e->date.text)
-			doc_text_addf(t, DOC_BOLD, "%s: ", e->date.text);
-		const char *words = e->text.n ? e->text.text : e->href;
-		if (e->href)
-			doc_text_add_link(t, words, 0, e->href);
-		else
-			doc_text_add(t, words ? words : "", 0);
-	}
+	struct doc_text *t = evidence_text(c, a);
 	if (doc_text_empty(t)) {
 		const struct update *u = latest_update(&a->updates);
 		if (u)

@@ -198,4 +198,8 @@ void add_chart_pair(struct composer *c, struct doc_section *s, const struct char
 /** The width of the text frame of a section's pages, in points. */
 double frame_width(const struct doc_section *s);
 
+/** An action's evidence, one item a line: its date in bold, then its
+ *  text, linked when it has an address. */
+struct doc_text *evidence_text(struct composer *c, const struct action *a);
+
 #endif
