@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential pkg-config
   libxml2-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libqpdf-dev zlib1g-dev
-  fonts-liberation2 fonts-noto-core fonts-noto-cjk
+  fonts-liberation2 fonts-noto-core fonts-wqy-microhei fonts-noto-cjk
   libxml2-utils poppler-utils qpdf valgrind clang
 )
 

@@ -45,9 +45,9 @@ check "qpdf --check passes" bash -c "qpdf --check '$pdf' > /dev/null"
 pdffonts "$pdf" > "$work/fonts" 2>&1
 check "pdffonts: every font embedded" bash -c \
   "tail -n +3 '$work/fonts' | awk '{ if (\$(NF-4) != \"yes\") bad=1 } END { exit bad }'"
-check "pdffonts: Liberation Sans and Noto fallbacks only" bash -c \
-  "tail -n +3 '$work/fonts' | grep -q LiberationSans && ! tail -n +3 '$work/fonts' | grep -v -e LiberationSans -e Noto -q"
-for fam in NotoSansBengali NotoSansCJK NotoSansArabic NotoSansGurmukhi; do
+check "pdffonts: Liberation Sans and the fallbacks only" bash -c \
+  "tail -n +3 '$work/fonts' | grep -q LiberationSans && ! tail -n +3 '$work/fonts' | grep -v -e LiberationSans -e Noto -e WenQuanYiMicroHei -q"
+for fam in NotoSansBengali WenQuanYiMicroHei NotoSansArabic NotoSansGurmukhi; do
   check "pdffonts: $fam used for its script" grep -q "$fam" "$work/fonts"
 done
 

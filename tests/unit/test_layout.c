@@ -139,7 +139,7 @@ static void test_fonts(void)
 
 	static const struct { const char *lang, *text, *family; } scripts[] = {
 		{ "Bengali", "\u0986\u09AE\u09BE\u09B0 \u09B8\u09CB\u09A8\u09BE\u09B0 \u09AC\u09BE\u0982\u09B2\u09BE", "Noto Sans Bengali" },
-		{ "Chinese", "\u513F\u7AE5\u670D\u52A1\u6539\u8FDB\u8BA1\u5212", "Noto Sans CJK SC" },
+		{ "Chinese", "\u513F\u7AE5\u670D\u52A1\u6539\u8FDB\u8BA1\u5212", "WenQuanYi Micro Hei" },
 		{ "Urdu", "\u0628\u0686\u0648\u06BA \u06A9\u06CC \u062E\u062F\u0645\u0627\u062A \u06D2", "Noto Sans Arabic" },
 		{ "Punjabi", "\u0A2C\u0A71\u0A1A\u0A3F\u0A06\u0A02 \u0A26\u0A40\u0A06\u0A02 \u0A38\u0A47\u0A35\u0A3E\u0A35\u0A3E\u0A02", "Noto Sans Gurmukhi" },
 		{ "Kurdish (Sorani)", "\u062E\u0632\u0645\u06D5\u062A\u06AF\u0648\u0632\u0627\u0631\u06CC \u0695\u06CE\u06B5", "Noto Sans Arabic" },
