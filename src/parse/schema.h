@@ -14,6 +14,12 @@
 bool schema_validate(const char *schema_path, xmlDocPtr doc, const char *file,
 		     int file_order, struct diag_list *diags);
 
+/** Whether doc is valid under each of the two forms the schema is
+ *  compiled in (see schema.c): the quick one checked first and the one as
+ *  written that gives the messages. They must always agree; the tests
+ *  check that they do. */
+void schema_forms_valid(const char *schema_path, xmlDocPtr doc, bool *quick, bool *as_written);
+
 /** Frees the compiled schemas (at exit, to keep leak checkers quiet). */
 void schema_release_all(void);
 
