@@ -42,7 +42,7 @@ static bool dated_rounds(const struct audit_eval *ae)
 static const char *round_tick(struct chart *c, const struct audit_round *round, bp_day day,
 			      int style)
 {
-	const struct when *w = &round->date.when;
+	const struct when *w = round->date.when;
 	if (round->date.text && w->kind == WHEN_POINT &&
 	    (w->points[0].precision == WHEN_PREC_DAY || w->points[0].precision == WHEN_PREC_MONTH))
 		return chart_month_label(c->arena, day, style);
@@ -54,7 +54,7 @@ static const char *round_tick(struct chart *c, const struct audit_round *round, 
 /* The round in a sentence: "October 2023", else its label. */
 const char *chart_round_words(struct arena *a, const struct audit_round *round)
 {
-	if (round->date.text && when_is_dated(&round->date.when))
+	if (round->date.text && when_is_dated(round->date.when))
 		return chart_when_words(a, &round->date);
 	return round->label ? round->label : round->id;
 }

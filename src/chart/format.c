@@ -79,7 +79,7 @@ const char *chart_when_words(struct arena *a, const struct when_text *w)
 {
 	if (!w || !w->text)
 		return NULL;
-	const struct when *wh = &w->when;
+	const struct when *wh = w->when;
 	if (wh->kind == WHEN_POINT && wh->n_points >= 1) {
 		const struct when_point *p = &wh->points[0];
 		if (p->precision == WHEN_PREC_DAY)
@@ -95,7 +95,7 @@ const char *chart_when_words(struct arena *a, const struct when_text *w)
 
 const char *chart_point_words(struct arena *a, const struct eval_point *p)
 {
-	if (p->source && p->source->date.text && when_is_dated(&p->source->date.when))
+	if (p->source && p->source->date.text && when_is_dated(p->source->date.when))
 		return chart_when_words(a, &p->source->date);
 	if (p->date == BP_DAY_NONE)
 		return NULL;

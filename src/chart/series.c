@@ -25,7 +25,7 @@ static struct chart_value value_of(struct arena *a, const struct value *v,
 	memset(&cv, 0, sizeof cv);
 	cv.present = v->kind == VALUE_NUMBER;
 	cv.v = cv.present ? v->number : 0;
-	cv.day = date && date->text ? chart_when_day(&date->when) : BP_DAY_NONE;
+	cv.day = date && date->text ? chart_when_day(date->when) : BP_DAY_NONE;
 	cv.when = cv.day != BP_DAY_NONE ? chart_when_words(a, date) : NULL;
 	cv.missing = cv.present ? NULL : missing_word(v->kind);
 	return cv;
@@ -60,9 +60,9 @@ static void add_actual(struct arena *a, struct chart_kpi_data *d, const struct d
 		cv.day = as_at;
 		cv.when = chart_day_words(a, as_at);
 	} else {
-		if (!dv->date.text || !when_is_dated(&dv->date.when))
+		if (!dv->date.text || !when_is_dated(dv->date.when))
 			return;
-		if (as_at != BP_DAY_NONE && when_start(&dv->date.when) > as_at)
+		if (as_at != BP_DAY_NONE && when_start(dv->date.when) > as_at)
 			return;   /* not known at the report date */
 		cv = value_of(a, &dv->value, &dv->date);
 		if (as_at != BP_DAY_NONE && cv.day > as_at)
@@ -199,7 +199,7 @@ void chart_kpi_data(struct arena *a, const struct measure_eval *me, bp_day as_at
 		cb->v = b->value.number;
 		cb->kind = b->bench_kind;
 		cb->position = eb->position;
-		cb->when = b->date.text && when_is_dated(&b->date.when)
+		cb->when = b->date.text && when_is_dated(b->date.when)
 				   ? chart_when_words(a, &b->date)
 				   : NULL;
 	}

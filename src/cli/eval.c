@@ -162,8 +162,8 @@ int cmd_eval(int argc, char **argv)
 	int rc = parse_one(plan_path, &popt, &plan);
 	if (plan && data) {
 		bp_day ref = eopt.as_at;
-		if (ref == BP_DAY_NONE && plan->as_at.text && plan->as_at.when.kind == WHEN_POINT)
-			ref = when_due(&plan->as_at.when);
+		if (ref == BP_DAY_NONE && plan->as_at.text && plan->as_at.when->kind == WHEN_POINT)
+			ref = when_due(plan->as_at.when);
 		struct diag_list diags;
 		diag_list_init(&diags);
 		enum kpidata_status ks = kpidata_merge(plan, data, ref, &diags);

@@ -67,8 +67,8 @@ int load_and_evaluate(const char *path, const struct load_request *req, struct l
 	if (out->plan && req->data) {
 		bp_day ref = req->as_at;
 		const struct plan *p = out->plan;
-		if (ref == BP_DAY_NONE && p->as_at.text && p->as_at.when.kind == WHEN_POINT)
-			ref = when_due(&p->as_at.when);
+		if (ref == BP_DAY_NONE && p->as_at.text && p->as_at.when->kind == WHEN_POINT)
+			ref = when_due(p->as_at.when);
 		struct diag_list diags;
 		diag_list_init(&diags);
 		enum kpidata_status ks = kpidata_merge(out->plan, req->data, ref, &diags);

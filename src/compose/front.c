@@ -20,7 +20,7 @@ static const struct meeting *next_meeting(const struct composer *c)
 	bp_day best_day = BP_DAY_NONE;
 	const struct meeting_vec *v = &c->plan->governance.meetings;
 	for (size_t i = 0; i < v->n; i++) {
-		bp_day d = when_start(&v->items[i]->date.when);
+		bp_day d = when_start(v->items[i]->date.when);
 		if (d == BP_DAY_NONE || d < c->ev->as_at)
 			continue;
 		if (!best || d < best_day) {
@@ -53,7 +53,7 @@ void compose_cover(struct composer *c, struct doc_section *s, const struct tpl_s
 	const struct meeting *m = next_meeting(c);
 	if (m)
 		doc_panel_add(panel, ctext(c, "Meeting"),
-			      ctext(c, day_words(c, when_start(&m->date.when))));
+			      ctext(c, day_words(c, when_start(m->date.when))));
 	if (p->period)
 		doc_panel_add(panel, ctext(c, "Period"), ctext(c, p->period));
 	doc_panel_add(panel, ctext(c, "Position as at"), ctext(c, day_words(c, c->ev->as_at)));

@@ -11,7 +11,7 @@ static bp_day next_meeting(const struct composer *c)
 	bp_day best = BP_DAY_NONE;
 	const struct meeting_vec *v = &c->plan->governance.meetings;
 	for (size_t i = 0; i < v->n; i++) {
-		bp_day d = when_start(&v->items[i]->date.when);
+		bp_day d = when_start(v->items[i]->date.when);
 		if (d != BP_DAY_NONE && d >= c->ev->as_at && (best == BP_DAY_NONE || d < best))
 			best = d;
 	}

@@ -396,7 +396,7 @@ const struct update *latest_update(const struct update_vec *v)
 	const struct update *latest = NULL;
 	bp_day latest_day = BP_DAY_NONE;
 	for (size_t i = 0; i < v->n; i++) {
-		bp_day d = when_start(&v->items[i]->date.when);
+		bp_day d = when_start(v->items[i]->date.when);
 		if (!latest || (d != BP_DAY_NONE && d >= latest_day) ||
 		    (d == BP_DAY_NONE && latest_day == BP_DAY_NONE)) {
 			latest = v->items[i];

@@ -28,7 +28,7 @@ static struct eval_change change(struct eval_ctx *c, const struct audit_score_ev
 	memset(&ch, 0, sizeof ch);
 	ch.present = true;
 	ch.from = (struct eval_point){ true, from->actual,
-				       ev_point_day(&from->round->date.when), NULL };
+				       ev_point_day(from->round->date.when), NULL };
 	ch.delta = to - from->actual;
 	ch.trend = ch.delta > EPS ? EVAL_TREND_BETTER : ch.delta < -EPS ? EVAL_TREND_WORSE
 								: EVAL_TREND_SAME;
@@ -59,7 +59,7 @@ static void score(struct eval_ctx *c, struct audit_score_eval *se, const struct 
 		se->actual = s->actual.number;
 	if (se->has_target)
 		se->target = s->target.number;
-	const struct when *w = &r->date.when;
+	const struct when *w = r->date.when;
 	bool started = when_is_dated(w) && when_start(w) <= c->as_at;
 	bool over = when_is_dated(w) && ev_point_day(w) <= c->as_at;
 	const char *name = round_name(c, r);
@@ -145,7 +145,7 @@ static void theme(struct eval_ctx *c, const struct audit *au, struct audit_theme
 				base = se;
 			prev = se;
 			te->latest = (struct eval_point){ true, se->actual,
-							  ev_point_day(&round->date.when), NULL };
+							  ev_point_day(round->date.when), NULL };
 			te->latest_round = round;
 		} else if (se->state == EVAL_SCORE_NOT_YET && se->has_target && !te->next_round) {
 			te->next_round = round;
@@ -195,9 +195,9 @@ static void audit(struct eval_ctx *c, struct audit_eval *ae, const struct audit 
 	for (size_t r = 0; r < au->rounds.n; r++) {
 		const struct audit_round *round = au->rounds.items[r];
 		ae->rounds[r].round = round;
-		ae->rounds[r].date = ev_point_day(&round->date.when);
-		ae->rounds[r].held = when_is_dated(&round->date.when) &&
-				     when_start(&round->date.when) <= c->as_at;
+		ae->rounds[r].date = ev_point_day(round->date.when);
+		ae->rounds[r].held = when_is_dated(round->date.when) &&
+				     when_start(round->date.when) <= c->as_at;
 	}
 	ae->n_themes = au->themes.n;
 	ae->themes = arena_array(c->arena, struct audit_theme_eval, au->themes.n ? au->themes.n : 1);

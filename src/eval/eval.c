@@ -202,8 +202,8 @@ struct plan_eval *evaluate_plan(const struct plan *plan, const struct eval_optio
 	c.diags = diags;
 	const char *as_at_source = "command line";
 	c.as_at = opt->as_at;
-	if (c.as_at == BP_DAY_NONE && plan->as_at.text && plan->as_at.when.kind == WHEN_POINT) {
-		c.as_at = when_due(&plan->as_at.when);
+	if (c.as_at == BP_DAY_NONE && plan->as_at.text && plan->as_at.when->kind == WHEN_POINT) {
+		c.as_at = when_due(plan->as_at.when);
 		as_at_source = "plan";
 	}
 	if (c.as_at == BP_DAY_NONE) {
@@ -257,7 +257,7 @@ struct plan_eval *evaluate_plan(const struct plan *plan, const struct eval_optio
 		struct eval_options po = *opt;
 		po.as_at = BP_DAY_NONE;
 		po.previous = NULL;
-		if (!(prev->as_at.text && prev->as_at.when.kind == WHEN_POINT)) {
+		if (!(prev->as_at.text && prev->as_at.when->kind == WHEN_POINT)) {
 			po.as_at = c.as_at;
 			diag_add(diags, DIAG_WARNING, prev->loc.file, prev->loc.file_order, prev->loc.line,
 				 "the previous plan has no as-at date: it is evaluated as at the report "

@@ -316,7 +316,9 @@ static void merge_row(struct merger *m, char **f, size_t n)
 	dv->value = v;
 	dv->value.text = vtext;
 	dv->date.text = period;
-	dv->date.when = w;
+	struct when *stored = arena_new(a, struct when);
+	*stored = w;
+	dv->date.when = stored;
 	dv->date.line = m->row;
 	dv->note = note && *note ? note : NULL;
 	dated_value_vec_push(a, &ms->actuals, dv);
@@ -408,11 +410,11 @@ enum kpidata_status kpidata_merge(struct plan *plan, const char *path, bp_day as
 		const struct measure *ms = plan->measures.items[i];
 		for (size_t k = 0; k < ms->actuals.n; k++) {
 			const struct dated_value *dv = ms->actuals.items[k];
-			if (!dv->date.text || !when_is_dated(&dv->date.when))
+			if (!dv->date.text || !when_is_dated(dv->date.when))
 				continue;
 			char key[96];
 			snprintf(key, sizeof key, "%zu|%ld|%ld", ms->index,
-				 (long)when_start(&dv->date.when), (long)when_due(&dv->date.when));
+				 (long)when_start(dv->date.when), (long)when_due(dv->date.when));
 			struct entry *e = map_slot(&m.seen, key);
 			if (!e->dv)
 				e->dv = dv;

@@ -87,8 +87,8 @@ static const char *kind_text(enum value_kind k)
 
 static const char *date_words(struct mctx *m, const struct dated_value *dv, bp_day d)
 {
-	if (dv && dv->date.text && dv->date.when.kind == WHEN_POINT &&
-	    dv->date.when.points[0].precision != WHEN_PREC_DAY)
+	if (dv && dv->date.text && dv->date.when->kind == WHEN_POINT &&
+	    dv->date.when->points[0].precision != WHEN_PREC_DAY)
 		return ev_printf(m->c, "%s (%s)", dv->date.text, ev_day(m->c, d));
 	return ev_day(m->c, d);
 }
@@ -144,7 +144,7 @@ static void collect_targets(struct mctx *m)
 				note_missing(m, ev_printf(m->c, "target%s has no value", when));
 			continue;
 		}
-		bp_day d = t->date.text ? ev_due_day(&t->date.when) : BP_DAY_NONE;
+		bp_day d = t->date.text ? ev_due_day(t->date.when) : BP_DAY_NONE;
 		if (d == BP_DAY_NONE) {
 			if (!t->date.text)
 				m->standing = t;
@@ -247,11 +247,11 @@ static void collect_actuals(struct mctx *m)
 		if (!a->date.text && s->undated_actual_is_current) {
 			d = c->as_at;
 		} else {
-			if (!a->date.text || !when_is_dated(&a->date.when))
+			if (!a->date.text || !when_is_dated(a->date.when))
 				continue;
-			if (when_start(&a->date.when) > c->as_at)
+			if (when_start(a->date.when) > c->as_at)
 				continue;   /* not known at the report date */
-			d = ev_point_day(&a->date.when);
+			d = ev_point_day(a->date.when);
 			if (d > c->as_at)
 				d = c->as_at;
 		}
@@ -304,7 +304,7 @@ static bool bench_in_force(struct eval_ctx *c, const struct dated_value *b)
 {
 	if (b->value.kind != VALUE_NUMBER)
 		return false;
-	if (b->date.text && when_is_dated(&b->date.when) && when_start(&b->date.when) > c->as_at)
+	if (b->date.text && when_is_dated(b->date.when) && when_start(b->date.when) > c->as_at)
 		return false;
 	return true;
 }
@@ -347,7 +347,7 @@ static void keep_benchmarks(struct mctx *m)
 		const struct dated_value *b = s->benchmarks[i];
 		if (!bench_in_force(m->c, b))
 			continue;
-		bp_day d = b->date.text && when_is_dated(&b->date.when) ? ev_point_day(&b->date.when)
+		bp_day d = b->date.text && when_is_dated(b->date.when) ? ev_point_day(b->date.when)
 								      : BP_DAY_NONE;
 		refs[k++] = (struct bench_ref){ b, d, i };
 	}
@@ -636,7 +636,7 @@ static void eval_series(struct eval_ctx *c, struct measure_eval *me, const struc
 	if (!b) {
 		note_missing(&m, "no baseline");
 	} else if (b->value.kind == VALUE_NUMBER) {
-		bp_day d = b->date.text ? ev_due_day(&b->date.when) : BP_DAY_NONE;
+		bp_day d = b->date.text ? ev_due_day(b->date.when) : BP_DAY_NONE;
 		me->baseline = (struct eval_point){ true, b->value.number, d, b };
 	} else {
 		note_missing(&m, b->value.kind == VALUE_NONE

@@ -209,8 +209,8 @@ static void actions(struct moves *ms)
 		}
 		seen[pae - prev->actions] = true;
 		bool explained = compare_item(ms, &s, ae->status, pae->status, ae->reason,
-					      ev_due_day(&a->due.when),
-					      ev_due_day(&pae->action->due.when));
+					      ev_due_day(a->due.when),
+					      ev_due_day(pae->action->due.when));
 		const struct status_def *rn = primary(ae), *rb = primary(pae);
 		if (rn && rb)
 			compare_rating(ms, &s, rn, rb, "reported");

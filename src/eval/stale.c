@@ -7,11 +7,11 @@
  * known at it. */
 static void consider(struct eval_ctx *c, const struct when_text *w, bp_day *last)
 {
-	if (!w->text || !when_is_dated(&w->when))
+	if (!w->text || !when_is_dated(w->when))
 		return;
-	if (when_start(&w->when) > c->as_at)
+	if (when_start(w->when) > c->as_at)
 		return;
-	bp_day d = ev_point_day(&w->when);
+	bp_day d = ev_point_day(w->when);
 	if (d == BP_DAY_NONE)
 		return;
 	if (d > c->as_at)

@@ -42,10 +42,10 @@ static struct judged judge_open(struct eval_ctx *c, const struct when_text *star
 {
 	struct judged j = { EVAL_NO_DATE, BP_DAY_NONE, BP_DAY_NONE, 0, NULL };
 	bp_day now = c->as_at;
-	if (start->text && when_is_dated(&start->when))
-		j.start = when_start(&start->when);
+	if (start->text && when_is_dated(start->when))
+		j.start = when_start(start->when);
 	bool future_start = j.start != BP_DAY_NONE && j.start > now;
-	const struct when *w = &due->when;
+	const struct when *w = due->when;
 	switch (w->kind) {
 	case WHEN_POINT: case WHEN_RANGE: case WHEN_MULTI: {
 		bp_day d = when_due(w);
@@ -138,7 +138,7 @@ static bool done_by(struct eval_ctx *c, const struct when_text *done, bp_day *da
 	*after = false;
 	if (!done->text)
 		return false;
-	const struct when *w = &done->when;
+	const struct when *w = done->when;
 	switch (w->kind) {
 	case WHEN_EMPTY: case WHEN_TBC: case WHEN_ONGOING: case WHEN_CADENCE:
 		return false;
@@ -226,9 +226,9 @@ static void milestone_status(struct eval_ctx *c, struct milestone_eval *me,
 {
 	me->milestone = m;
 	me->start = BP_DAY_NONE;
-	me->due = ev_due_day(&m->due.when);
-	if (m->start.text && when_is_dated(&m->start.when))
-		me->start = when_start(&m->start.when);
+	me->due = ev_due_day(m->due.when);
+	if (m->start.text && when_is_dated(m->start.when))
+		me->start = when_start(m->start.when);
 	me->reported.status = m->status;
 	me->drift = ev_drift(c, &m->due_changes);
 
@@ -279,7 +279,7 @@ static void collect_ratings(struct eval_ctx *c, struct action_eval *ae, const st
 		struct eval_rating *er = &ae->ratings[i];
 		er->rating = r;
 		er->status = r->status;
-		if (r->date.text && when_is_dated(&r->date.when) && when_start(&r->date.when) > c->as_at)
+		if (r->date.text && when_is_dated(r->date.when) && when_start(r->date.when) > c->as_at)
 			er->ignored = true;
 	}
 }
@@ -363,14 +363,14 @@ static void action_status(struct eval_ctx *c, struct action_eval *ae, const stru
 	collect_ratings(c, ae, a);
 	ae->drift = ev_drift(c, &a->due_changes);
 
-	bp_day own_due = ev_due_day(&a->due.when);
+	bp_day own_due = ev_due_day(a->due.when);
 	/* the day the action as a whole is due: its own, else its last
 	 * milestone's */
 	bp_day due = own_due != BP_DAY_NONE ? own_due : last_milestone_due;
 	ae->due = due;
 	ae->start = BP_DAY_NONE;
-	if (a->start.text && when_is_dated(&a->start.when))
-		ae->start = when_start(&a->start.when);
+	if (a->start.text && when_is_dated(a->start.when))
+		ae->start = when_start(a->start.when);
 
 	bp_day d;
 	bool after;
@@ -485,12 +485,12 @@ struct eval_drift ev_drift(struct eval_ctx *c, const struct due_change_vec *v)
 	const char *now = NULL;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct due_change *ch = v->items[i];
-		if (ch->date.text && when_is_dated(&ch->date.when) &&
-		    when_start(&ch->date.when) > c->as_at)
+		if (ch->date.text && when_is_dated(ch->date.when) &&
+		    when_start(ch->date.when) > c->as_at)
 			continue;
 		dr.moves++;
-		bp_day from = ch->from.text ? ev_due_day(&ch->from.when) : prev_to;
-		bp_day to = ev_due_day(&ch->to.when);
+		bp_day from = ch->from.text ? ev_due_day(ch->from.when) : prev_to;
+		bp_day to = ev_due_day(ch->to.when);
 		if (from != BP_DAY_NONE && to != BP_DAY_NONE)
 			dr.days += to - from;
 		else

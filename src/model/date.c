@@ -1892,6 +1892,17 @@ static void classify(struct parser *p)
 
 /* ------------------------------------------------------------------ */
 
+#define NO_POINT { BP_DAY_NONE, BP_DAY_NONE, WHEN_PREC_DAY, false }
+const struct when when_empty = {
+	.kind = WHEN_EMPTY,
+	.cadence = CADENCE_NONE,
+	.n_points = 0,
+	.points = { NO_POINT, NO_POINT, NO_POINT, NO_POINT,
+		    NO_POINT, NO_POINT, NO_POINT, NO_POINT },
+};
+#undef NO_POINT
+_Static_assert(WHEN_MAX_POINTS == 8, "when_empty lists every point");
+
 static void clear(struct when *out)
 {
 	memset(out, 0, sizeof *out);

@@ -111,6 +111,11 @@ struct when_context {
  *  otherwise: the result's kind says what was understood. */
 void when_parse(const char *text, const struct when_context *ctx, struct when *out);
 
+/** Nothing written: kind WHEN_EMPTY, no points; what when_parse(NULL)
+ *  gives. Shared by every absent date of every plan, so a struct when is
+ *  only ever stored for text that was written. */
+extern const struct when when_empty;
+
 /** The day a due date falls due: the last day of the last point for
  *  POINT, RANGE and MULTI; BP_DAY_NONE for every other kind. */
 bp_day when_due(const struct when *w);

@@ -4,7 +4,12 @@
  *  came from.
  *
  *  Ownership: the plan's arena owns every node, string and array reachable
- *  from a struct plan; release it with plan_free(). Strings are UTF-8 and
+ *  from a struct plan, apart from static constants (when_empty, ""); release
+ *  it with plan_free(). Strings and parsed dates may be shared: text written
+ *  many times (a status or person id, a period, a date) is stored once and
+ *  pointed at from every place it was written, and a prose's joined text or
+ *  a block's markup may be the same string as a block's text. Everything
+ *  behind a const pointer is therefore read-only. Strings are UTF-8 and
  *  never NULL where the format requires the field; optional text fields are
  *  NULL when absent. Dates keep the text as written next to what was
  *  understood of it. References are kept as the ids written and, after
@@ -30,7 +35,9 @@ struct src_loc {
 
 /** A piece of prose: paragraphs and list items. `markup` holds the text
  *  with the inline subset kept as <b>, <i> and <a href="…"> (escaped so it
- *  is safe to hand to the typesetter); `text` is the same without markup. */
+ *  is safe to hand to the typesetter); `text` is the same without markup.
+ *  Where the two are equal (nothing marked up or escaped) they are one
+ *  string; so are `text` of a one-block prose and that block's text. */
 enum prose_block_kind { PROSE_PARA, PROSE_BULLET, PROSE_NUMBERED };
 struct prose_block {
 	enum prose_block_kind kind;
@@ -43,10 +50,13 @@ struct prose {
 	const char *text;   /* all blocks joined by newlines; "" when empty */
 };
 
-/** A date, range or cadence as written, and what was understood. */
+/** A date, range or cadence as written, and what was understood. `when`
+ *  is never NULL: an absent date points at when_empty (model/date.h), and
+ *  the dates of a plan written with the same text share one struct when in
+ *  the plan's arena. */
 struct when_text {
-	const char *text;   /* NULL when the attribute is absent */
-	struct when when;
+	const char *text;          /* NULL when the attribute is absent */
+	const struct when *when;   /* never NULL; shared, read-only */
 	long line;
 };
 

@@ -17,6 +17,7 @@
 
 #include "base/arena.h"
 #include "base/strbuf.h"
+#include "base/strmap.h"
 #include "parse/internal.h"
 #include "parse/schema.h"
 #include "parse/xmlload.h"
@@ -41,11 +42,21 @@ struct builder {
 	int depth;
 	size_t max_files;
 	struct when_context wctx;
+	/* Dates read so far, text → struct when in the arena: the dates of
+	 * a plan are read against one reference day, so the same text always
+	 * means the same and is parsed and stored once (a plan of 10,000
+	 * actions writes some 110,000 dates in about 3,000 distinct texts).
+	 * Emptied when the reference day changes. */
+	struct strmap whens;
+	bp_day whens_reference;
+	/* Attribute values that repeat throughout a plan (ids of statuses,
+	 * schemes and people, periods), kept once: text → the arena copy. */
+	struct strmap shared;
+	struct strbuf folded;        /* an attribute value being read */
 	bool io_failed;
 	bool invalid;
 	/* enclosing container attributes */
 	const char *rec_source, *rec_date, *outcomes_title;
-	struct strbuf sb, sb_markup;
 };
 
 static bool is_el(const xmlNode *n, const char *name)
@@ -73,36 +84,65 @@ static bool is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Copies s into the arena with runs of white space folded to one space and
- * the ends trimmed. */
-static const char *fold_space(struct arena *a, const char *s)
+/* Sets out to s with runs of white space folded to one space and the ends
+ * trimmed. */
+static void fold_space(struct strbuf *out, const char *s)
 {
-	size_t n = strlen(s);
-	char *out = arena_calloc(a, n + 1, 1);
-	size_t o = 0;
+	strbuf_reset(out);
 	bool pending = false;
-	for (size_t i = 0; i < n; i++) {
-		if (is_space((unsigned char)s[i])) {
-			pending = o > 0;
+	for (const char *p = s; *p; p++) {
+		if (is_space((unsigned char)*p)) {
+			pending = out->len > 0;
 		} else {
 			if (pending)
-				out[o++] = ' ';
+				strbuf_addc(out, ' ');
 			pending = false;
-			out[o++] = s[i];
+			strbuf_addc(out, *p);
 		}
 	}
-	out[o] = '\0';
-	return out;
+}
+
+/* The attribute's value folded into b->folded; false when it is absent. */
+static bool attr_folded(struct builder *b, const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+	if (!v)
+		return false;
+	fold_space(&b->folded, (const char *)v);
+	xmlFree(v);
+	return true;
 }
 
 static const char *attr(struct builder *b, const xmlNode *n, const char *name)
 {
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	if (!v)
+	if (!attr_folded(b, n, name))
 		return NULL;
-	const char *s = fold_space(b->a, (const char *)v);
-	xmlFree(v);
-	return s;
+	return arena_strndup(b->a, strbuf_str(&b->folded), b->folded.len);
+}
+
+/* An attribute only looked at, never kept: valid until the next attribute
+ * is read. */
+static const char *attr_scratch(struct builder *b, const xmlNode *n, const char *name)
+{
+	return attr_folded(b, n, name) ? strbuf_str(&b->folded) : NULL;
+}
+
+/* The plan's one copy of text (NUL-terminated, len bytes). */
+static const char *shared_text(struct builder *b, const char *text, size_t len)
+{
+	bool added;
+	struct strmap_slot *slot = strmap_slot(&b->shared, text, &added);
+	if (added)
+		slot->key = arena_strndup(b->a, text, len);
+	return slot->key;
+}
+
+/* attr() for values that repeat across the plan: stored once. */
+static const char *attr_shared(struct builder *b, const xmlNode *n, const char *name)
+{
+	if (!attr_folded(b, n, name))
+		return NULL;
+	return shared_text(b, strbuf_str(&b->folded), b->folded.len);
 }
 
 static const char *text_of(struct builder *b, const xmlNode *n)
@@ -110,20 +150,20 @@ static const char *text_of(struct builder *b, const xmlNode *n)
 	xmlChar *v = xmlNodeGetContent(n);
 	if (!v)
 		return "";
-	const char *s = fold_space(b->a, (const char *)v);
+	fold_space(&b->folded, (const char *)v);
 	xmlFree(v);
-	return s;
+	return arena_strndup(b->a, strbuf_str(&b->folded), b->folded.len);
 }
 
 static bool attr_yes(struct builder *b, const xmlNode *n, const char *name)
 {
-	const char *v = attr(b, n, name);
+	const char *v = attr_scratch(b, n, name);
 	return v && strcmp(v, "yes") == 0;
 }
 
 static long attr_long(struct builder *b, const xmlNode *n, const char *name, long dflt)
 {
-	const char *v = attr(b, n, name);
+	const char *v = attr_scratch(b, n, name);
 	if (!v || !*v)
 		return dflt;
 	errno = 0;
@@ -137,41 +177,54 @@ static long attr_long(struct builder *b, const xmlNode *n, const char *name, lon
 	return x;
 }
 
+/* The ids are shared (the same people and records are named thousands of
+ * times); ids and targets are one block, one half each. */
 static struct refs refs_attr(struct builder *b, const xmlNode *n, const char *name)
 {
 	struct refs r = { 0, NULL, NULL, xmlload_line(n) };
-	const char *v = attr(b, n, name);
-	if (!v || !*v)
+	if (!attr_folded(b, n, name) || b->folded.len == 0)
 		return r;
+	char *v = b->folded.buf;
 	size_t count = 1;
 	for (const char *p = v; *p; p++)
 		if (*p == ' ')
 			count++;
-	r.ids = arena_array(b->a, const char *, count);
-	r.targets = arena_array(b->a, void *, count);
-	const char *p = v;
+	void **block = arena_array(b->a, void *, 2 * count);
+	r.ids = (const char **)block;
+	r.targets = block + count;
+	char *p = v;
 	while (*p) {
-		const char *e = strchr(p, ' ');
+		char *e = strchr(p, ' ');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (e)
+			*e = '\0';
 		if (len)
-			r.ids[r.n++] = arena_strndup(b->a, p, len);
-		p += len;
-		while (*p == ' ')
-			p++;
+			r.ids[r.n++] = shared_text(b, p, len);
+		p += len + (e != NULL);
 	}
 	return r;
 }
 
+/* A date attribute; an absent one reads as when_empty. */
 static struct when_text when_attr(struct builder *b, const xmlNode *n, const char *name)
 {
-	struct when_text w;
-	memset(&w, 0, sizeof w);
-	w.line = xmlload_line(n);
-	w.text = attr(b, n, name);
-	if (w.text)
-		when_parse(w.text, &b->wctx, &w.when);
-	else
-		w.when.kind = WHEN_EMPTY;
+	struct when_text w = { NULL, &when_empty, xmlload_line(n) };
+	if (!attr_folded(b, n, name))
+		return w;
+	if (b->whens_reference != b->wctx.reference) {
+		strmap_release(&b->whens);
+		b->whens_reference = b->wctx.reference;
+	}
+	bool added;
+	struct strmap_slot *slot = strmap_slot(&b->whens, strbuf_str(&b->folded), &added);
+	if (added) {
+		slot->key = arena_strndup(b->a, strbuf_str(&b->folded), b->folded.len);
+		struct when *parsed = arena_new(b->a, struct when);
+		when_parse(slot->key, &b->wctx, parsed);
+		slot->value = parsed;
+	}
+	w.text = slot->key;
+	w.when = slot->value;
 	return w;
 }
 
@@ -190,7 +243,7 @@ static struct value value_attr(struct builder *b, const xmlNode *n, const char *
 
 struct prose_builder {
 	struct builder *b;
-	struct prose_block *blocks;
+	struct prose_block *blocks;  /* on the heap; the arena gets an exact copy */
 	size_t n, cap;
 	struct strbuf text, markup;
 	bool space_pending;
@@ -204,14 +257,17 @@ static void prose_flush(struct prose_builder *pb, enum prose_block_kind kind)
 		return;
 	}
 	if (pb->n == pb->cap) {
-		size_t nc = pb->cap ? pb->cap * 2 : 4;
-		pb->blocks = arena_grow(pb->b->a, pb->blocks, pb->n, nc, sizeof *pb->blocks);
-		pb->cap = nc;
+		pb->cap = pb->cap ? pb->cap * 2 : 4;
+		pb->blocks = xrealloc(pb->blocks, pb->cap, sizeof *pb->blocks);
 	}
 	struct prose_block *blk = &pb->blocks[pb->n++];
 	blk->kind = kind;
 	blk->text = arena_strndup(pb->b->a, pb->text.buf, pb->text.len);
-	blk->markup = arena_strndup(pb->b->a, pb->markup.buf, pb->markup.len);
+	/* Most blocks have nothing marked up or escaped: one copy serves both. */
+	bool same = pb->markup.len == pb->text.len &&
+		    memcmp(pb->markup.buf, pb->text.buf, pb->text.len) == 0;
+	blk->markup = same ? blk->text
+			   : arena_strndup(pb->b->a, pb->markup.buf, pb->markup.len);
 	strbuf_reset(&pb->text);
 	strbuf_reset(&pb->markup);
 	pb->space_pending = false;
@@ -282,6 +338,30 @@ static void prose_inline(struct prose_builder *pb, const xmlNode *c)
 	}
 }
 
+/* The blocks' text joined by newlines; a single block's text is itself
+ * the whole, and is not copied again. */
+static const char *joined_text(struct arena *a, const struct prose_block *blocks, size_t n)
+{
+	if (n == 0)
+		return "";
+	if (n == 1)
+		return blocks[0].text;
+	size_t len = n - 1;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(blocks[i].text);
+	char *all = arena_calloc(a, len + 1, 1);
+	char *end = all;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			*end++ = '\n';
+		size_t bl = strlen(blocks[i].text);
+		memcpy(end, blocks[i].text, bl);
+		end += bl;
+	}
+	*end = '\0';
+	return all;
+}
+
 static struct prose prose_of(struct builder *b, const xmlNode *n)
 {
 	struct prose_builder pb;
@@ -311,16 +391,13 @@ static struct prose prose_of(struct builder *b, const xmlNode *n)
 	prose_flush(&pb, PROSE_PARA);
 	strbuf_release(&pb.text);
 	strbuf_release(&pb.markup);
-	out.blocks = pb.blocks;
 	out.n = pb.n;
-	struct strbuf all = STRBUF_INIT;
-	for (size_t i = 0; i < out.n; i++) {
-		if (i)
-			strbuf_addc(&all, '\n');
-		strbuf_adds(&all, out.blocks[i].text);
+	if (pb.n) {
+		out.blocks = arena_array(b->a, struct prose_block, pb.n);
+		memcpy(out.blocks, pb.blocks, pb.n * sizeof *pb.blocks);
 	}
-	out.text = arena_strdup(b->a, strbuf_str(&all));
-	strbuf_release(&all);
+	free(pb.blocks);
+	out.text = joined_text(b->a, out.blocks, out.n);
 	return out;
 }
 
@@ -335,6 +412,16 @@ static const xmlNode *child(const xmlNode *n, const char *name)
 static struct prose child_prose(struct builder *b, const xmlNode *n, const char *name)
 {
 	return prose_of(b, child(n, name));
+}
+
+/* How many children of n are named name: the model's arrays are sized
+ * once, before the children are built. */
+static size_t count_children(const xmlNode *n, const char *name)
+{
+	size_t count = 0;
+	for (const xmlNode *c = n->children; c; c = c->next)
+		count += is_el(c, name);
+	return count;
 }
 
 /* ---- how many of each child ---------------------------------------- */
@@ -412,8 +499,8 @@ static struct voice *build_voice(struct builder *b, const xmlNode *n)
 {
 	struct voice *v = arena_new(b->a, struct voice);
 	v->loc = loc_of(b, n);
-	v->of = attr(b, n, "of");
-	v->title = attr(b, n, "title");
+	v->of = attr_shared(b, n, "of");
+	v->title = attr_shared(b, n, "title");
 	v->text = prose_of(b, n);
 	return v;
 }
@@ -439,9 +526,9 @@ static struct rating *build_rating(struct builder *b, const xmlNode *n)
 {
 	struct rating *r = arena_new(b->a, struct rating);
 	r->loc = loc_of(b, n);
-	r->kind = rating_kind_of(attr(b, n, "kind"));
-	r->status_id = attr(b, n, "status");
-	r->scheme_id = attr(b, n, "scheme");
+	r->kind = rating_kind_of(attr_scratch(b, n, "kind"));
+	r->status_id = attr_shared(b, n, "status");
+	r->scheme_id = attr_shared(b, n, "scheme");
 	r->date = when_attr(b, n, "date");
 	r->note = prose_of(b, n);
 	return r;
@@ -480,7 +567,7 @@ static struct metric *build_metric(struct builder *b, const xmlNode *n)
 	struct metric *m = arena_new(b->a, struct metric);
 	m->loc = loc_of(b, n);
 	m->name = attr(b, n, "name");
-	m->unit = unit_of(attr(b, n, "unit"));
+	m->unit = unit_of(attr_scratch(b, n, "unit"));
 	m->current = value_attr(b, n, "current");
 	m->target = value_attr(b, n, "target");
 	m->baseline = value_attr(b, n, "baseline");
@@ -488,7 +575,7 @@ static struct metric *build_metric(struct builder *b, const xmlNode *n)
 	m->target_date = when_attr(b, n, "target-date");
 	m->baseline_date = when_attr(b, n, "baseline-date");
 	m->measure_id = attr(b, n, "measure");
-	m->better = better_of(attr(b, n, "better"));
+	m->better = better_of(attr_scratch(b, n, "better"));
 	m->note = prose_of(b, n);
 	return m;
 }
@@ -517,12 +604,15 @@ static struct milestone *build_milestone(struct builder *b, const xmlNode *n,
 	m->start = when_attr(b, n, "start");
 	m->due = when_attr(b, n, "due");
 	m->done = when_attr(b, n, "done");
-	m->period = attr(b, n, "period");
-	m->status_id = attr(b, n, "status");
-	m->scheme_id = attr(b, n, "scheme");
+	m->period = attr_shared(b, n, "period");
+	m->status_id = attr_shared(b, n, "status");
+	m->scheme_id = attr_shared(b, n, "scheme");
 	CHECK_CHILDREN(b, n, { "text", true }, { "position", false });
 	m->text = child_prose(b, n, "text");
 	m->position = child_prose(b, n, "position");
+	update_vec_reserve(b->a, &m->updates, count_children(n, "update"));
+	evidence_vec_reserve(b->a, &m->evidence, count_children(n, "evidence"));
+	due_change_vec_reserve(b->a, &m->due_changes, count_children(n, "due-change"));
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (is_el(c, "update"))
 			update_vec_push(b->a, &m->updates, build_update(b, c));
@@ -559,6 +649,14 @@ static struct action *build_action(struct builder *b, const xmlNode *n, struct a
 	act->how_we_will_know = child_prose(b, n, "how-we-will-know");
 	act->position = child_prose(b, n, "position");
 	act->commentary = child_prose(b, n, "commentary");
+	voice_vec_reserve(b->a, &act->voices, count_children(n, "voice"));
+	milestone_vec_reserve(b->a, &act->milestones, count_children(n, "milestone"));
+	update_vec_reserve(b->a, &act->updates, count_children(n, "update"));
+	rating_vec_reserve(b->a, &act->ratings, count_children(n, "rating"));
+	evidence_vec_reserve(b->a, &act->evidence, count_children(n, "evidence"));
+	metric_vec_reserve(b->a, &act->metrics, count_children(n, "metric"));
+	due_change_vec_reserve(b->a, &act->due_changes, count_children(n, "due-change"));
+	xref_vec_reserve(b->a, &act->xrefs, count_children(n, "xref"));
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (is_el(c, "voice"))
 			voice_vec_push(b->a, &act->voices, build_voice(b, c));
@@ -572,7 +670,7 @@ static struct action *build_action(struct builder *b, const xmlNode *n, struct a
 			act->criteria.present = true;
 			act->criteria.loc = loc_of(b, c);
 			act->criteria.met = refs_attr(b, c, "met");
-			act->criteria.scheme_id = attr(b, c, "scheme");
+			act->criteria.scheme_id = attr_shared(b, c, "scheme");
 			act->criteria.note = prose_of(b, c);
 		} else if (is_el(c, "evidence"))
 			evidence_vec_push(b->a, &act->evidence, build_evidence(b, c));
@@ -627,6 +725,15 @@ static struct area *build_area(struct builder *b, const xmlNode *n, struct area 
 	ar->depth = parent ? parent->depth + 1 : 1;
 	ar->index = b->plan->all_areas.n;
 	area_vec_push(b->a, &b->plan->all_areas, ar);
+	prose_vec_reserve(b->a, &ar->outcomes, count_children(n, "outcome"));
+	prose_vec_reserve(b->a, &ar->approaches, count_children(n, "approach"));
+	voice_vec_reserve(b->a, &ar->voices, count_children(n, "voice"));
+	update_vec_reserve(b->a, &ar->updates, count_children(n, "update"));
+	evidence_vec_reserve(b->a, &ar->evidence, count_children(n, "evidence"));
+	xref_vec_reserve(b->a, &ar->xrefs, count_children(n, "xref"));
+	ar->cap_items = count_children(n, "area") + count_children(n, "action");
+	if (ar->cap_items)
+		ar->items = arena_array(b->a, struct area_item, ar->cap_items);
 	for (const xmlNode *c = n->children, *next; c; c = next) {
 		next = c->next;
 		if (is_el(c, "outcome"))
@@ -683,7 +790,7 @@ static struct dated_value *build_dated_value(struct builder *b, const xmlNode *n
 		const char *t = text_of(b, n);
 		v->note = *t ? t : NULL;
 	}
-	v->bench_kind = bench_kind_of(attr(b, n, "kind"));
+	v->bench_kind = bench_kind_of(attr_scratch(b, n, "kind"));
 	v->label = attr(b, n, "label");
 	return v;
 }
@@ -694,9 +801,9 @@ static void build_measure(struct builder *b, const xmlNode *n)
 	m->loc = loc_of(b, n);
 	m->id = attr(b, n, "id");
 	m->code = attr(b, n, "code");
-	m->unit = unit_of(attr(b, n, "unit"));
-	m->better = better_of(attr(b, n, "better"));
-	const char *traj = attr(b, n, "trajectory");
+	m->unit = unit_of(attr_scratch(b, n, "unit"));
+	m->better = better_of(attr_scratch(b, n, "better"));
+	const char *traj = attr_scratch(b, n, "trajectory");
 	m->trajectory = traj && strcmp(traj, "step") == 0 ? TRAJECTORY_STEP : TRAJECTORY_LINEAR;
 	const char *tol = attr(b, n, "tolerance");
 	if (tol) {
@@ -722,6 +829,9 @@ static void build_measure(struct builder *b, const xmlNode *n)
 	const xmlNode *name = child(n, "name");
 	m->name = name ? text_of(b, name) : "";
 	m->definition = child_prose(b, n, "definition");
+	dated_value_vec_reserve(b->a, &m->targets, count_children(n, "target"));
+	dated_value_vec_reserve(b->a, &m->actuals, count_children(n, "actual"));
+	dated_value_vec_reserve(b->a, &m->benchmarks, count_children(n, "benchmark"));
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (is_el(c, "baseline"))
 			m->baseline = build_dated_value(b, c);
@@ -744,7 +854,7 @@ static void build_audit(struct builder *b, const xmlNode *n)
 	au->title = attr(b, n, "title");
 	au->measure = attr(b, n, "measure");
 	au->area_id = attr(b, n, "area");
-	au->better = better_of(attr(b, n, "better"));
+	au->better = better_of(attr_scratch(b, n, "better"));
 	if (au->better == BETTER_UNKNOWN)
 		au->better = BETTER_HIGHER;
 	au->description = child_prose(b, n, "description");
@@ -824,13 +934,13 @@ static void build_scheme(struct builder *b, const xmlNode *n)
 			st->loc = loc_of(b, c);
 			st->id = attr(b, c, "id");
 			st->label = attr(b, c, "label");
-			st->colour = parse_colour(attr(b, c, "colour"), &st->has_colour);
-			st->means = meaning_of(attr(b, c, "means"));
+			st->colour = parse_colour(attr_scratch(b, c, "colour"), &st->has_colour);
+			st->means = meaning_of(attr_scratch(b, c, "means"));
 			st->definition = prose_of(b, c);
 			for (const xmlNode *d = c->children; d; d = d->next) {
 				if (!is_el(d, "definition"))
 					continue;
-				const char *for_kind = attr(b, d, "for");
+				const char *for_kind = attr_scratch(b, d, "for");
 				if (for_kind && strcmp(for_kind, "impact") == 0)
 					st->definition_impact = prose_of(b, d);
 				else
@@ -849,9 +959,9 @@ static void build_scheme(struct builder *b, const xmlNode *n)
 			struct scheme_rule *r = arena_new(b->a, struct scheme_rule);
 			r->loc = loc_of(b, c);
 			r->status_id = attr(b, c, "status");
-			if (attr(b, c, "critical-missing")) {
+			if (attr_scratch(b, c, "critical-missing")) {
 				r->kind = RULE_CRITICAL_MISSING;
-			} else if (attr(b, c, "missing-at-least")) {
+			} else if (attr_scratch(b, c, "missing-at-least")) {
 				r->kind = RULE_MISSING_AT_LEAST;
 				r->count = attr_long(b, c, "missing-at-least", 0);
 			} else {
@@ -1243,8 +1353,8 @@ static void build_plan_root(struct builder *b, const xmlNode *root)
 	p->as_at = when_attr(b, root, "as-at");
 	if (b->opt->as_at != BP_DAY_NONE)
 		b->wctx.reference = b->opt->as_at;
-	else if (p->as_at.when.kind == WHEN_POINT)
-		b->wctx.reference = when_due(&p->as_at.when);
+	else if (p->as_at.when->kind == WHEN_POINT)
+		b->wctx.reference = when_due(p->as_at.when);
 	CHECK_CHILDREN(b, root, { "title", true }, { "subtitle", false }, { "authority", false },
 		       { "author", false }, { "board", false }, { "introduction", false },
 		       { "vision", false }, { "goals", false }, { "principles", false },
@@ -1332,6 +1442,8 @@ static enum parse_status parse_loaded(const char *path, const char *real_path, x
 	plan->files = arena_array(a, const char *, 1);
 	plan->files[0] = plan->path;
 	plan->n_files = 1;
+	plan->as_at.when = &when_empty;
+	plan->people_as_at.when = &when_empty;
 
 	struct builder b;
 	memset(&b, 0, sizeof b);
@@ -1352,6 +1464,9 @@ static enum parse_status parse_loaded(const char *path, const char *real_path, x
 
 	build_plan_root(&b, root);
 	xmlFreeDoc(doc);
+	strmap_release(&b.whens);
+	strmap_release(&b.shared);
+	strbuf_release(&b.folded);
 	free(b.root_dir);
 	free(real);
 

@@ -118,9 +118,9 @@ static void check_when(struct checker *c, const struct when_text *w, const struc
 {
 	if (!w->text)
 		return;
-	if (w->when.kind == WHEN_UNKNOWN)
+	if (w->when->kind == WHEN_UNKNOWN)
 		report(c, DIAG_ERROR, loc, w->line, "cannot understand %s '%s' of %s: %s", what,
-		       w->text, owner, w->when.why);
+		       w->text, owner, w->when->why);
 }
 
 /* A date that must be a single day or period ("done", update dates). */
@@ -130,7 +130,7 @@ static void check_point(struct checker *c, const struct when_text *w, const stru
 	if (!w->text)
 		return;
 	check_when(c, w, loc, what, owner);
-	switch (w->when.kind) {
+	switch (w->when->kind) {
 	case WHEN_TBC: case WHEN_ONGOING: case WHEN_CADENCE: case WHEN_RANGE:
 	case WHEN_FROM: case WHEN_MULTI:
 		report(c, DIAG_ERROR, loc, w->line, "%s '%s' of %s must be a date", what,
@@ -144,9 +144,9 @@ static void check_point(struct checker *c, const struct when_text *w, const stru
 static void check_not_future(struct checker *c, const struct when_text *w,
 			     const struct src_loc *loc, const char *what, const char *owner)
 {
-	if (c->as_at == BP_DAY_NONE || !when_is_dated(&w->when))
+	if (c->as_at == BP_DAY_NONE || !when_is_dated(w->when))
 		return;
-	bp_day d = when_start(&w->when);
+	bp_day d = when_start(w->when);
 	if (d != BP_DAY_NONE && d > c->as_at) {
 		char buf[32];
 		report(c, DIAG_WARNING, loc, w->line, "%s '%s' of %s is after the as-at date %s",
@@ -335,9 +335,9 @@ static void check_start_due(struct checker *c, const struct when_text *start,
 			    const struct when_text *due, const struct src_loc *loc,
 			    const char *owner)
 {
-	if (!when_is_dated(&start->when) || !when_is_dated(&due->when))
+	if (!when_is_dated(start->when) || !when_is_dated(due->when))
 		return;
-	bp_day s = when_start(&start->when), d = when_due(&due->when);
+	bp_day s = when_start(start->when), d = when_due(due->when);
 	if (s != BP_DAY_NONE && d != BP_DAY_NONE && s > d)
 		report(c, DIAG_WARNING, loc, start->line, "%s starts ('%s') after it is due ('%s')",
 		       owner, start->text, due->text);
@@ -391,10 +391,10 @@ static void check_action(struct checker *c, struct action *a)
 		if (!milestone_leads)
 			report(c, DIAG_WARNING, &a->loc, 0, "%s has no lead", owner);
 	}
-	bool has_due = a->due.text && a->due.when.kind != WHEN_EMPTY;
+	bool has_due = a->due.text && a->due.when->kind != WHEN_EMPTY;
 	for (size_t i = 0; i < a->milestones.n && !has_due; i++)
 		has_due = a->milestones.items[i]->due.text &&
-			  a->milestones.items[i]->due.when.kind != WHEN_EMPTY;
+			  a->milestones.items[i]->due.when->kind != WHEN_EMPTY;
 	if (!has_due && !a->done.text)
 		report(c, DIAG_WARNING, &a->loc, 0, "%s has no due date", owner);
 
@@ -496,15 +496,15 @@ static void check_measure(struct checker *c, struct measure *m)
 		struct dated_value *b = m->baseline;
 		check_when(c, &b->date, &b->loc, "baseline date", owner);
 		check_value_for_unit(c, &b->value, m->unit, &b->loc, "baseline", owner);
-		if (when_is_dated(&b->date.when))
-			base_day = when_start(&b->date.when);
+		if (when_is_dated(b->date.when))
+			base_day = when_start(b->date.when);
 	}
 	for (size_t i = 0; i < m->targets.n; i++) {
 		struct dated_value *t = m->targets.items[i];
 		check_when(c, &t->date, &t->loc, "target date", owner);
 		check_value_for_unit(c, &t->value, m->unit, &t->loc, "target", owner);
-		if (base_day != BP_DAY_NONE && when_is_dated(&t->date.when) &&
-		    when_due(&t->date.when) < base_day)
+		if (base_day != BP_DAY_NONE && when_is_dated(t->date.when) &&
+		    when_due(t->date.when) < base_day)
 			report(c, DIAG_ERROR, &t->loc, 0,
 			       "target of %s is dated '%s', before its baseline ('%s')", owner,
 			       t->date.text, m->baseline->date.text);
@@ -519,10 +519,10 @@ static void check_measure(struct checker *c, struct measure *m)
 			check_not_future(c, &v->date, &v->loc, "actual", owner);
 		for (size_t k = 0; k < i; k++) {
 			struct dated_value *w = m->actuals.items[k];
-			if (v->date.text && w->date.text && when_is_dated(&v->date.when) &&
-			    when_is_dated(&w->date.when) &&
-			    when_start(&v->date.when) == when_start(&w->date.when) &&
-			    when_due(&v->date.when) == when_due(&w->date.when)) {
+			if (v->date.text && w->date.text && when_is_dated(v->date.when) &&
+			    when_is_dated(w->date.when) &&
+			    when_start(v->date.when) == when_start(w->date.when) &&
+			    when_due(v->date.when) == when_due(w->date.when)) {
 				report(c, DIAG_ERROR, &v->loc, 0,
 				       "%s has two actuals for '%s' (the first on line %ld)",
 				       owner, v->date.text, w->loc.line);
@@ -551,9 +551,9 @@ static void check_audits(struct checker *c)
 				if (strcmp(au->rounds.items[k]->id, r->id) == 0)
 					report(c, DIAG_ERROR, &r->loc, 0, "duplicate round id '%s' in %s",
 					       r->id, owner);
-			if (j > 0 && when_is_dated(&r->date.when) &&
-			    when_is_dated(&au->rounds.items[j - 1]->date.when) &&
-			    when_start(&r->date.when) < when_start(&au->rounds.items[j - 1]->date.when))
+			if (j > 0 && when_is_dated(r->date.when) &&
+			    when_is_dated(au->rounds.items[j - 1]->date.when) &&
+			    when_start(r->date.when) < when_start(au->rounds.items[j - 1]->date.when))
 				report(c, DIAG_WARNING, &r->loc, 0,
 				       "round '%s' of %s is dated before the round listed above it",
 				       r->id, owner);
@@ -646,7 +646,7 @@ size_t check_plan(struct plan *plan, const struct parse_options *opt, struct dia
 
 	c.as_at = opt->as_at;
 	if (plan->as_at.text) {
-		struct when *w = &plan->as_at.when;
+		const struct when *w = plan->as_at.when;
 		if (w->kind == WHEN_UNKNOWN)
 			report(&c, DIAG_ERROR, &plan->loc, 0, "cannot understand as-at date '%s': %s",
 			       plan->as_at.text, w->why);

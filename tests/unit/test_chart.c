@@ -43,8 +43,12 @@ static void parse_when(struct when_text *w, const char *text)
 	struct when_context ctx = { BP_DAY_NONE };
 	memset(w, 0, sizeof *w);
 	w->text = text;
-	if (text)
-		when_parse(text, &ctx, &w->when);
+	w->when = &when_empty;
+	if (text) {
+		struct when *parsed = arena_new(&A, struct when);
+		when_parse(text, &ctx, parsed);
+		w->when = parsed;
+	}
 }
 
 static struct value value_of(const char *text)
@@ -77,7 +81,7 @@ static struct dated_value *dv(const char *value, const char *date)
 
 static bp_day when_day(const struct when_text *w)
 {
-	return w->text ? when_due(&w->when) : BP_DAY_NONE;
+	return w->text ? when_due(w->when) : BP_DAY_NONE;
 }
 
 static struct eval_point point_of(const struct dated_value *d)

@@ -441,7 +441,7 @@ static void run_case(const char *file, struct kase *k)
 	enum parse_status st = parse_plan(plan_path, &po, &diags, &plan);
 	if (plan && k->data) {
 		write_file("data.csv", k->data, data_path, sizeof data_path);
-		bp_day ref = eo.as_at != BP_DAY_NONE ? eo.as_at : when_due(&plan->as_at.when);
+		bp_day ref = eo.as_at != BP_DAY_NONE ? eo.as_at : when_due(plan->as_at.when);
 		kpidata_merge(plan, data_path, ref, &diags);
 	}
 	if (k->previous) {
