@@ -5,6 +5,8 @@
 #endif
 #include "base/exedir.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -21,4 +23,22 @@ void exe_dir(char *buf, size_t size)
 		*slash = '\0';
 	else
 		buf[0] = '\0';
+}
+
+bool exe_data_dir_search(const char *name, bool (*accept)(const char *dir, void *ctx), void *ctx)
+{
+	char exe[PATH_MAX];
+	exe_dir(exe, sizeof exe);
+	if (!exe[0])
+		return false;
+	static const char *const formats[] = {
+		"%s/%s", "%s/../share/boardpack/%s", "%s/../%s", "%s/../../%s", "%s/../../../%s"
+	};
+	char dir[PATH_MAX + 64];
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+		int n = snprintf(dir, sizeof dir, formats[i], exe, name);
+		if (n > 0 && (size_t)n < sizeof dir && accept(dir, ctx))
+			return true;
+	}
+	return false;
 }

@@ -3,8 +3,8 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
-/* Finding template files: the search path for names (like the fonts'
- * search in layout/fonts.c) and references from one template to another,
+/* Finding template files: the search path for names (the same places as
+ * the fonts', base/exedir.h) and references from one template to another,
  * which stay in the referring template's directory. */
 #include <limits.h>
 #include <stdio.h>
@@ -82,6 +82,18 @@ static bool file_in(const char *dir, const char *file_name, struct arena *a,
 	return found;
 }
 
+struct template_search {
+	const char *file_name;
+	struct arena *a;
+	struct template_source *out;
+};
+
+static bool accept_templates_dir(const char *dir, void *ctx)
+{
+	struct template_search *s = ctx;
+	return file_in(dir, s->file_name, s->a, s->out);
+}
+
 bool template_find_name(const char *name, struct arena *a, struct template_source *out)
 {
 	if (!*name || strchr(name, '/'))
@@ -90,18 +102,9 @@ bool template_find_name(const char *name, struct arena *a, struct template_sourc
 	const char *env = getenv("BOARDPACK_TEMPLATES");
 	if (env && *env && file_in(env, file_name, a, out))
 		return true;
-	char exe[PATH_MAX];
-	exe_dir(exe, sizeof exe);
-	if (exe[0]) {
-		static const char *const rel[] = {
-			"templates", "../share/boardpack/templates", "../templates"
-		};
-		for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-			char *dir = arena_printf(a, "%s/%s", exe, rel[i]);
-			if (file_in(dir, file_name, a, out))
-				return true;
-		}
-	}
+	struct template_search search = { file_name, a, out };
+	if (exe_data_dir_search("templates", accept_templates_dir, &search))
+		return true;
 	return builtin(file_name, a, out);
 }
 

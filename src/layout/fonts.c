@@ -60,6 +60,14 @@ static char *absolute(const char *dir)
 	return copy;
 }
 
+static bool accept_fonts_dir(const char *dir, void *found)
+{
+	if (!has_conf(dir))
+		return false;
+	*(char **)found = absolute(dir);
+	return true;
+}
+
 /* Finds the fonts directory; returns a malloc'd absolute path or NULL
  * (reported). */
 static char *find_dir(const char *given)
@@ -77,22 +85,11 @@ static char *find_dir(const char *given)
 		error("no fonts.conf in BOARDPACK_FONTS directory '%s'", env);
 		return NULL;
 	}
+	char *found = NULL;
+	if (exe_data_dir_search("fonts", accept_fonts_dir, &found))
+		return found;
 	char exe[PATH_MAX];
 	exe_dir(exe, sizeof exe);
-	if (exe[0]) {
-		/* Beside the binary, installed, or a source tree's fonts/
-		 * above a binary built anywhere in it (build/, build/asan/,
-		 * build/tests/). */
-		static const char *const rel[] = {
-			"fonts", "../share/boardpack/fonts", "../fonts", "../../fonts", "../../../fonts"
-		};
-		char cand[PATH_MAX + 32];
-		for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-			snprintf(cand, sizeof cand, "%s/%s", exe, rel[i]);
-			if (has_conf(cand))
-				return absolute(cand);
-		}
-	}
 	error("cannot find boardpack's fonts directory (looked in '%s/fonts', "
 	      "'%s/../share/boardpack/fonts' and fonts/ in the directories above); set "
 	      "BOARDPACK_FONTS to the directory holding fonts.conf", exe, exe);
