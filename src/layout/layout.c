@@ -644,6 +644,15 @@ struct layout_doc *layout_doc(struct fonts *f, const struct doc *d, struct arena
 	return ld;
 }
 
+void layout_release_page(struct layout_doc *ld, size_t i)
+{
+	struct layout_page *p = &ld->pages[i];
+	free(p->ops);
+	p->ops = NULL;
+	p->n_ops = p->cap_ops = 0;
+	p->released = true;
+}
+
 void layout_release(struct layout_doc *ld)
 {
 	if (!ld)

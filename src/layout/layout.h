@@ -136,6 +136,7 @@ struct layout_page {
 	const struct doc_section *section;
 	struct layout_op *ops;
 	size_t n_ops, cap_ops;
+	bool released;                /* ops freed by layout_release_page() */
 };
 
 /** A bookmark: one per heading, in document order. */
@@ -178,6 +179,12 @@ struct layout_doc {
 struct layout_doc *layout_doc(struct fonts *f, const struct doc *d, struct arena *a);
 
 void layout_release(struct layout_doc *ld);
+
+/** Frees the drawing operations of page i, once it has been drawn for the
+ *  last time: a long pack's operations (tens of megabytes at 10,000
+ *  actions) are then given back while cairo's PDF record grows. The page
+ *  keeps its size; drawing it again is a bug (render/ checks). */
+void layout_release_page(struct layout_doc *ld, size_t i);
 
 /** A problem layout_check() found, described in words. */
 typedef void (*layout_problem_fn)(const char *what, void *user);

@@ -300,6 +300,8 @@ static void draw_dest(struct draw_ctx *dc, const struct layout_op *op)
 
 void draw_page(struct draw_ctx *dc, const struct layout_page *p)
 {
+	if (p->released)
+		BUG("drawing a page whose operations were released");
 	cairo_t *cr = dc->cr;
 	for (size_t i = 0; i < p->n_ops; i++) {
 		const struct layout_op *op = &p->ops[i];

@@ -51,7 +51,8 @@ int pack_mkdirs(const char *dir)
 /* cairo's PDF goes to a hidden file beside the target; the post-processor
  * reads it and writes the target's temporary file, which is renamed into
  * place. */
-static int write_pdf(const struct layout_doc *ld, const char *path, struct pack_stats *st)
+static int write_pdf(struct layout_doc *ld, size_t release_from, const char *path,
+		     struct pack_stats *st)
 {
 	struct strbuf raw = STRBUF_INIT, fixed = STRBUF_INIT;
 	char *dir_end = strrchr(path, '/');
@@ -63,7 +64,7 @@ static int write_pdf(const struct layout_doc *ld, const char *path, struct pack_
 
 	outfile_track(raw.buf);
 	outfile_track(fixed.buf);
-	int rc = render_pdf(ld, raw.buf);
+	int rc = render_pdf_releasing(ld, raw.buf, release_from);
 	stage_end(st, PACK_STAGE_PDF);
 	if (rc == 0) {
 		enum pdfpost_scope *scopes = NULL;
@@ -203,7 +204,7 @@ static int finish_svg_helper(pid_t pid, bool stop)
 	return -1;  /* it has said why */
 }
 
-int pack_write(const struct layout_doc *ld, const struct pack_output *out, struct pack_stats *st)
+int pack_write(struct layout_doc *ld, const struct pack_output *out, struct pack_stats *st)
 {
 	if (st)
 		st->pdf_bytes = 0;
@@ -223,8 +224,12 @@ int pack_write(const struct layout_doc *ld, const struct pack_output *out, struc
 		if (helper > 0)
 			svg_here = SVG_SHARE_HERE(ld->n_pages);
 	}
+	/* The PDF is drawn first; pages no SVG or PNG of this process draws
+	 * afterwards are released as it goes. */
+	size_t release_from = (out->formats & PACK_PNG) ? ld->n_pages
+			      : (out->formats & PACK_SVG) ? svg_here : 0;
 	if (rc == 0 && (out->formats & PACK_PDF))
-		rc = write_pdf(ld, path.buf, st);
+		rc = write_pdf(ld, release_from, path.buf, st);
 	if (rc == 0 && (out->formats & PACK_SVG))
 		rc = write_svgs(ld, pages_dir.buf, 0, svg_here);
 	if (helper > 0 && finish_svg_helper(helper, rc != 0) != 0)

@@ -43,7 +43,11 @@ struct pack_stats {
 	void *user;
 };
 
-int pack_write(const struct layout_doc *ld, const struct pack_output *out,
+/** Writes the formats asked for. Pages that nothing drawn after the PDF
+ *  needs (every page for a PDF alone) lose their drawing operations as
+ *  the PDF is drawn (layout_release_page()): afterwards ld is good for
+ *  its page count and layout_release() only. */
+int pack_write(struct layout_doc *ld, const struct pack_output *out,
 	       struct pack_stats *stats);
 
 /** Creates dir and its parents as needed. */

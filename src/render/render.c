@@ -221,8 +221,10 @@ static void add_outline(cairo_surface_t *s, const struct layout_doc *ld)
 
 /* ---- PDF ---- */
 
-static int pdf_stream(const struct layout_doc *ld, cairo_write_func_t write, void *closure,
-		      const char *what, const int *write_errno)
+/* Pages from release_from on are released as soon as they are drawn
+ * (ld is then changed: see render_pdf_releasing); ld->n_pages keeps all. */
+static int pdf_stream(struct layout_doc *ld, size_t release_from, cairo_write_func_t write,
+		      void *closure, const char *what, const int *write_errno)
 {
 	if (ld->n_pages == 0)
 		BUG("a layout without pages");
@@ -254,6 +256,8 @@ static int pdf_stream(const struct layout_doc *ld, cairo_write_func_t write, voi
 			draw_tag_end(&dc, "Document");
 		cairo_show_page(cr);
 		st = cairo_status(cr);
+		if (i >= release_from)
+			layout_release_page(ld, i);
 	}
 	if (st == CAIRO_STATUS_SUCCESS) {
 		tagstack_finish(&dc.tags);
@@ -274,15 +278,21 @@ static int pdf_stream(const struct layout_doc *ld, cairo_write_func_t write, voi
 int render_pdf_stream(const struct layout_doc *ld, cairo_write_func_t write, void *closure,
 		      const char *what)
 {
-	return pdf_stream(ld, write, closure, what, NULL);
+	/* Nothing is released: the layout is not changed. */
+	return pdf_stream((struct layout_doc *)ld, ld->n_pages, write, closure, what, NULL);
 }
 
 int render_pdf(const struct layout_doc *ld, const char *path)
 {
+	return render_pdf_releasing((struct layout_doc *)ld, path, ld->n_pages);
+}
+
+int render_pdf_releasing(struct layout_doc *ld, const char *path, size_t release_from)
+{
 	struct outfile of;
 	if (outfile_open(&of, path) < 0)
 		return -1;
-	if (pdf_stream(ld, outfile_cairo_write, &of, path, &of.err) < 0) {
+	if (pdf_stream(ld, release_from, outfile_cairo_write, &of, path, &of.err) < 0) {
 		outfile_abort(&of);
 		return -1;
 	}

@@ -58,6 +58,10 @@ cairo_status_t render_buffer_write(void *closure, const unsigned char *data, uns
 
 /** The whole document as one PDF at path. */
 int render_pdf(const struct layout_doc *ld, const char *path);
+/** The same, releasing the operations of pages [release_from, n_pages)
+ *  as soon as each is drawn (layout_release_page()): for when the PDF is
+ *  the last thing drawn from those pages. */
+int render_pdf_releasing(struct layout_doc *ld, const char *path, size_t release_from);
 /** The whole document as one PDF, to any writer. what names the output
  *  in messages. */
 int render_pdf_stream(const struct layout_doc *ld, cairo_write_func_t write, void *closure,

@@ -247,6 +247,24 @@ static struct layout_doc *lay_sample(struct arena *a, const char *logo, struct c
 	return layout_doc(&fonts, d, a);
 }
 
+static bool aborts(void (*fn)(void));
+
+static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int length)
+{
+	(void)closure;
+	(void)data;
+	(void)length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A layout with released pages, for draw_released_page() in a child. */
+static const struct layout_doc *released_page;
+
+static void draw_released_page(void)
+{
+	render_pdf_stream(released_page, discard, NULL, "a released layout");
+}
+
 /* ---- tests ---- */
 
 static void normalise_svg_ids(struct render_buffer *b)
@@ -323,6 +341,24 @@ static void test_outputs(const char *outdir)
 	char *pdf3 = path_in(&a, tmpdir, "three.pdf");
 	CHECK(ld2 && render_pdf(ld2, pdf3) == 0 && same_file(pdf1, pdf3),
 	      "laying out and rendering again gives the same bytes");
+	layout_release(ld2);
+	arena_release(&b);
+
+	/* Releasing pages as they are drawn changes nothing in the PDF. */
+	arena_init(&b);
+	ld2 = lay_sample(&b, logo, &cd);
+	char *pdf4 = path_in(&a, tmpdir, "four.pdf");
+	size_t keep = ld2 && ld2->n_pages > 1 ? 1 : 0;
+	CHECK(ld2 && render_pdf_releasing(ld2, pdf4, keep) == 0 && same_file(pdf1, pdf4),
+	      "releasing pages after drawing them gives the same bytes");
+	bool released_ok = ld2 != NULL;
+	for (size_t i = 0; ld2 && i < ld2->n_pages; i++)
+		released_ok = released_ok && ld2->pages[i].released == (i >= keep) &&
+			      (i < keep || ld2->pages[i].ops == NULL);
+	CHECK(released_ok, "pages from %zu on are released, those before kept", keep);
+	released_page = ld2 && ld2->n_pages > keep ? ld2 : NULL;
+	CHECK(released_page && aborts(draw_released_page), "drawing a released page is a bug");
+	released_page = NULL;
 	layout_release(ld2);
 	arena_release(&b);
 
