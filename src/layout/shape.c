@@ -4,8 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hb-ot.h>
+
 #include "base/arena.h"
 #include "base/diag.h"
+#include "layout/linebreak.h"
 
 #define PT(v) ((float)(v) / PANGO_SCALE)
 
@@ -318,11 +321,304 @@ static struct shape *extract(struct fonts *f, struct arena *a, PangoLayout *l,
 	return s;
 }
 
-struct shape *shape_text(struct fonts *f, struct arena *a, const struct doc_text *t,
-			 enum font_role role, double wrap, enum doc_align align)
+struct shape *shape_text_pango_breaks(struct fonts *f, struct arena *a, const struct doc_text *t,
+				      enum font_role role, double wrap, enum doc_align align)
 {
 	PangoLayout *l = prepare(f, t, role, wrap, align);
 	return extract(f, a, l, t, role, wrap);
+}
+
+/* ---- Lines broken by boardpack over one unwrapped shaping ----
+ *
+ * linebreak.h decides where pango would break; what is left here is
+ * gathering its input from the unwrapped layout and building the shape
+ * pango's wrapped layout would have given: the glyphs of each piece of a
+ * run are the unwrapped run's, except the last glyph before a break (its
+ * advance on its own, or none for white space where the line wraps), and
+ * the lines' heights, baselines and alignment follow pango's formulas. */
+
+/* What one unwrapped layout gives the breaker, and its callbacks. */
+struct unwrapped {
+	const char *text;
+	const PangoLogAttr *attrs;           /* n_chars + 1 */
+	int32_t n_chars;
+	uint32_t n_items, n_paragraphs;
+	PangoGlyphItem **runs;               /* per item */
+	struct linebreak_item *items;
+	struct linebreak_paragraph *paragraphs;
+	int32_t *advance;                    /* per character */
+	PangoRectangle *item_logical;        /* per item: its font's line extents */
+	PangoRectangle *paragraph_logical;   /* per paragraph: its unwrapped line's */
+};
+
+static void unwrapped_free(struct unwrapped *u)
+{
+	free(u->runs);
+	free(u->items);
+	free(u->paragraphs);
+	free(u->advance);
+	free(u->item_logical);
+	free(u->paragraph_logical);
+}
+
+static int32_t unwrapped_end_advance(void *ctx, uint32_t item, int32_t ch)
+{
+	const struct unwrapped *u = ctx;
+	const PangoGlyphItem *run = u->runs[item];
+	PangoGlyph g = run->glyphs->glyphs[ch - u->items[item].start].glyph;
+	/* What pango's shaper gives a glyph no pair adjusts (shape.c's
+	 * pango_hb_font_get_glyph_h_advance()). */
+	return hb_font_get_glyph_h_advance(pango_font_get_hb_font(run->item->analysis.font), g);
+}
+
+static int32_t unwrapped_safe_distance(void *ctx, uint32_t item)
+{
+	const struct unwrapped *u = ctx;
+	const PangoAnalysis *an = &u->runs[item]->item->analysis;
+	PangoFontMetrics *m = pango_font_get_metrics(an->font, an->language);
+	int32_t d = pango_font_metrics_get_approximate_char_width(m) * 3;
+	pango_font_metrics_unref(m);
+	return d;
+}
+
+/* True when pango's wrapped layout would set pieces of run exactly as the
+ * unwrapped one does, but for the glyph before a break: one glyph per
+ * character, left to right, no glyph moved off its pen position (kerning
+ * only in advances), nothing empty or missing, and on the Roman baseline
+ * with no shift (pango aligns the runs of a line to the baseline of the
+ * line's first run's script, so another script could move runs up or
+ * down differently on every line). */
+static bool breakable_run(const char *text, const PangoGlyphItem *run)
+{
+	const PangoAnalysis *an = &run->item->analysis;
+	if (an->level != 0 || an->gravity != PANGO_GRAVITY_SOUTH ||
+	    (an->flags & PANGO_ANALYSIS_FLAG_CENTERED_BASELINE) || !an->font)
+		return false;
+	if (run->y_offset || run->start_x_offset || run->end_x_offset)
+		return false;
+	hb_script_t script = (hb_script_t)g_unicode_script_to_iso15924(an->script);
+	if (hb_ot_layout_get_horizontal_baseline_tag_for_script(script) !=
+	    HB_OT_LAYOUT_BASELINE_TAG_ROMAN)
+		return false;
+	const PangoGlyphString *gs = run->glyphs;
+	for (int i = 0; i < gs->num_glyphs; i++) {
+		const PangoGlyphInfo *gi = &gs->glyphs[i];
+		if (gi->glyph == PANGO_GLYPH_EMPTY || gi->geometry.x_offset ||
+		    gi->geometry.y_offset)
+			return false;
+	}
+	return simple_run(text, run);
+}
+
+/* Reads l (t shaped with no width) into u; false when some run or line is
+ * not one the breaker can replay. */
+static bool gather(PangoLayout *l, const struct doc_text *t, struct unwrapped *u)
+{
+	int n_attrs;
+	u->attrs = pango_layout_get_log_attrs_readonly(l, &n_attrs);
+	const int32_t n_chars = u->n_chars = n_attrs - 1;
+	u->text = t->text;
+	for (GSList *ln = pango_layout_get_lines_readonly(l); ln; ln = ln->next) {
+		const PangoLayoutLine *line = ln->data;
+		if (line->resolved_dir != PANGO_DIRECTION_LTR)
+			return false;
+		u->n_paragraphs++;
+		u->n_items += g_slist_length(line->runs);
+	}
+	u->runs = xcalloc(u->n_items, sizeof *u->runs);
+	u->items = xcalloc(u->n_items, sizeof *u->items);
+	u->item_logical = xcalloc(u->n_items, sizeof *u->item_logical);
+	u->paragraphs = xcalloc(u->n_paragraphs, sizeof *u->paragraphs);
+	u->paragraph_logical = xcalloc(u->n_paragraphs, sizeof *u->paragraph_logical);
+	u->advance = xcalloc((size_t)n_chars + 1, sizeof *u->advance);
+
+	const char *cursor = t->text;
+	int32_t cursor_char = 0;
+	uint32_t item = 0, paragraph = 0;
+	for (GSList *ln = pango_layout_get_lines_readonly(l); ln; ln = ln->next, paragraph++) {
+		PangoLayoutLine *line = ln->data;
+		if (!line->runs)
+			pango_layout_line_get_extents(line, NULL, &u->paragraph_logical[paragraph]);
+		u->paragraphs[paragraph].first_item = item;
+		for (GSList *r = line->runs; r; r = r->next, item++) {
+			PangoGlyphItem *run = r->data;
+			if (!breakable_run(t->text, run))
+				return false;
+			const char *at = t->text + run->item->offset;
+			cursor_char += (int32_t)g_utf8_pointer_to_offset(cursor, at);
+			cursor = at;
+			if (cursor_char + run->item->num_chars > n_chars)
+				return false;
+			u->runs[item] = run;
+			u->items[item].start = cursor_char;
+			u->items[item].end = cursor_char + run->item->num_chars;
+			for (int i = 0; i < run->glyphs->num_glyphs; i++)
+				u->advance[cursor_char + i] = run->glyphs->glyphs[i].geometry.width;
+			/* Every glyph of a font has the font's logical height. */
+			pango_glyph_string_extents_range(run->glyphs, 0, 1,
+							 run->item->analysis.font, NULL,
+							 &u->item_logical[item]);
+		}
+		u->paragraphs[paragraph].n_items = item - u->paragraphs[paragraph].first_item;
+	}
+	return true;
+}
+
+/* pango's get_x_offset() for a layout of the given width. */
+static int x_offset(enum doc_align align, int layout_width, int line_width)
+{
+	if (layout_width == 0)
+		return 0;
+	if (align == DOC_ALIGN_RIGHT)
+		return layout_width - line_width;
+	if (align == DOC_ALIGN_CENTER) {
+		int x = (layout_width - line_width) / 2;
+		if (((layout_width | line_width) & (PANGO_SCALE - 1)) == 0)
+			x = PANGO_UNITS_ROUND(x);
+		return x;
+	}
+	return 0;
+}
+
+/* Sets the glyphs of piece p as pango's wrapped layout has them and makes
+ * *view (with *item_view and *glyphs_view) the run pango would hold for
+ * it. The unwrapped layout is discarded afterwards: its glyphs may be
+ * changed, and each belongs to one piece. */
+static void piece_run(const struct unwrapped *u, const struct linebreak_piece *p,
+		      const char **cursor, int32_t *cursor_char, PangoItem *item_view,
+		      PangoGlyphString *glyphs_view, PangoGlyphItem *view)
+{
+	const PangoGlyphItem *run = u->runs[p->item];
+	const int32_t item_start = u->items[p->item].start;
+	const char *start = g_utf8_offset_to_pointer(*cursor, p->start - *cursor_char);
+	const char *end = g_utf8_offset_to_pointer(start, p->end - p->start);
+	*cursor = end;
+	*cursor_char = p->end;
+
+	*item_view = *run->item;
+	item_view->offset = (int)(start - u->text);
+	item_view->length = (int)(end - start);
+	item_view->num_chars = p->end - p->start;
+
+	PangoGlyphString *gs = run->glyphs;
+	const int first = p->start - item_start, n = p->end - p->start;
+	const int rebase = item_view->offset - run->item->offset;
+	for (int i = first; i < first + n; i++)
+		gs->log_clusters[i] -= rebase;
+	PangoGlyphInfo *last = &gs->glyphs[first + n - 1];
+	last->geometry.width = p->end_advance;
+	if (p->end_kind == LINEBREAK_END_COLLAPSED)
+		last->glyph = PANGO_GLYPH_EMPTY;
+
+	*glyphs_view = (PangoGlyphString){ .num_glyphs = n, .glyphs = gs->glyphs + first,
+					   .log_clusters = gs->log_clusters + first, .space = n };
+	*view = (PangoGlyphItem){ .item = item_view, .glyphs = glyphs_view };
+}
+
+struct shape *shape_text_own_breaks(struct fonts *f, struct arena *a, const struct doc_text *t,
+				    enum font_role role, double wrap, enum doc_align align)
+{
+	/* Tabs and line separators are laid out by rules not replayed. */
+	if (wrap <= 0 || memchr(t->text, '\t', t->len) || memmem(t->text, t->len, "\u2028", 3))
+		return NULL;
+	PangoLayout *l = prepare(f, t, role, 0, align);
+	struct unwrapped u = { 0 };
+	struct linebreak lb = { 0 };
+	struct shape *s = NULL;
+	const int layout_width = (int)lround(wrap * PANGO_SCALE);
+	if (!gather(l, t, &u))
+		goto done;
+	const struct linebreak_source src = {
+		.attrs = u.attrs,
+		.n_chars = u.n_chars,
+		.advance = u.advance,
+		.items = u.items,
+		.paragraphs = u.paragraphs,
+		.n_paragraphs = u.n_paragraphs,
+		.width = layout_width,
+		.end_advance = unwrapped_end_advance,
+		.safe_distance = unwrapped_safe_distance,
+		.ctx = &u,
+	};
+	if (!linebreak_run(&src, &lb))
+		goto done;
+
+	s = arena_new(a, struct shape);
+	s->source = t;
+	s->text = t->text;
+	s->role = role;
+	s->wrap = (float)wrap;
+	s->lines = arena_array(a, struct shape_line, lb.n_lines);
+	s->runs = arena_array(a, struct shape_run, lb.n_pieces);
+
+	/* Set every piece's glyphs first: the glyph array's size counts them. */
+	PangoItem *item_views = xcalloc(lb.n_pieces, sizeof *item_views);
+	PangoGlyphString *glyph_views = xcalloc(lb.n_pieces, sizeof *glyph_views);
+	PangoGlyphItem *views = xcalloc(lb.n_pieces, sizeof *views);
+	const char *cursor = t->text;
+	int32_t cursor_char = 0;
+	uint32_t n_glyphs = 0;
+	for (uint32_t i = 0; i < lb.n_pieces; i++) {
+		piece_run(&u, &lb.pieces[i], &cursor, &cursor_char, &item_views[i], &glyph_views[i],
+			  &views[i]);
+		fill_wrap_spaces(t->text, &views[i]);
+		n_glyphs += drawable_glyphs(views[i].glyphs);
+	}
+	s->glyphs = arena_array(a, struct shape_glyph, n_glyphs);
+
+	int y = 0;
+	for (uint32_t li = 0; li < lb.n_lines; li++) {
+		const struct linebreak_line *line = &lb.lines[li];
+		PangoRectangle logical = { 0, 0, 0, 0 };
+		if (line->n_pieces == 0) {
+			logical = u.paragraph_logical[line->paragraph];
+		} else {
+			/* pango's union of its runs' logical extents. */
+			for (uint32_t k = 0; k < line->n_pieces; k++) {
+				uint32_t item = lb.pieces[line->first_piece + k].item;
+				const PangoRectangle *r = &u.item_logical[item];
+				int top = MIN(logical.y, r->y);
+				logical.height =
+					MAX(logical.y + logical.height, r->y + r->height) - top;
+				logical.y = top;
+			}
+			logical.width = line->width;
+		}
+		struct shape_line *sl = &s->lines[li];
+		sl->top = PT(y);
+		sl->baseline = PT(y - logical.y);
+		sl->bottom = PT(y + logical.height);
+		sl->x = PT(logical.x + x_offset(align, layout_width, logical.width));
+		sl->width = PT(logical.width);
+		y += logical.height;
+		sl->run_start = s->n_runs;
+		float x = sl->x;
+		for (uint32_t k = 0; k < line->n_pieces; k++) {
+			struct shape_run *sr = &s->runs[s->n_runs++];
+			copy_run(f, a, s, &views[line->first_piece + k], x, sr);
+			x += sr->width;
+		}
+		sl->n_runs = s->n_runs - sl->run_start;
+		if (sl->width > s->width)
+			s->width = sl->width;
+	}
+	s->n_lines = lb.n_lines;
+	if (s->n_lines)
+		s->height = s->lines[s->n_lines - 1].bottom - s->lines[0].top;
+	free(item_views);
+	free(glyph_views);
+	free(views);
+done:
+	linebreak_release(&lb);
+	unwrapped_free(&u);
+	return s;
+}
+
+struct shape *shape_text(struct fonts *f, struct arena *a, const struct doc_text *t,
+			 enum font_role role, double wrap, enum doc_align align)
+{
+	struct shape *s = shape_text_own_breaks(f, a, t, role, wrap, align);
+	return s ? s : shape_text_pango_breaks(f, a, t, role, wrap, align);
 }
 
 /* The widest stretch of text between two line-break opportunities, trailing

@@ -3,7 +3,13 @@
  *
  *  pango does the work (itemising, font fallback, shaping, line breaking);
  *  shape_text() copies what drawing needs out of the PangoLayout into a
- *  compact form in the arena and lets the layout go. A PangoLayout costs
+ *  compact form in the arena and lets the layout go. Lines are broken
+ *  where pango would break them, but for most text without pango's own
+ *  wrapping, which shapes a paragraph again for every line it breaks:
+ *  the text is shaped once on one line per paragraph and linebreak.h
+ *  replays pango's decisions over those widths; texts it does not cover
+ *  (a word wider than the line, right-to-left or complex scripts, tabs)
+ *  are wrapped by pango. Both give the same shape. A PangoLayout costs
  *  about 50 bytes per character and a dense 10,000-action plan has
  *  millions of characters; the copy costs 8 bytes per glyph plus a few
  *  words per run and line, so every text of a document can stay measured
@@ -94,6 +100,18 @@ struct shape {
  *  wrap <= 0 keeps each paragraph on one line. */
 struct shape *shape_text(struct fonts *f, struct arena *a, const struct doc_text *t,
 			 enum font_role role, double wrap, enum doc_align align);
+
+/** shape_text() with the lines broken by pango's own wrapping: what
+ *  shape_text() falls back on, and the reference its own line breaking is
+ *  checked against (tests/unit/test_linebreak.c). */
+struct shape *shape_text_pango_breaks(struct fonts *f, struct arena *a, const struct doc_text *t,
+				      enum font_role role, double wrap, enum doc_align align);
+
+/** shape_text() with the lines broken by boardpack over one unwrapped
+ *  shaping (layout/linebreak.h): NULL, with nothing allocated from a,
+ *  when t needs pango's own wrapping or wrap <= 0. */
+struct shape *shape_text_own_breaks(struct fonts *f, struct arena *a, const struct doc_text *t,
+				    enum font_role role, double wrap, enum doc_align align);
 
 /** Shapes t on unwrapped lines and measures min_width too: what automatic
  *  table columns are sized from. */
