@@ -1,8 +1,3 @@
-/* GNU and POSIX functions (realpath, open_memstream, strcasestr …) are
- * used here: ask for them whatever the compiler is told. */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
 #include "svgpost.h"
 
 #include <limits.h>
@@ -12,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -20,6 +14,9 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/strbuf.h"
+#include "render/svgids.h"
+#include "render/svgscan.h"
 
 #define SVG_NS "http://www.w3.org/2000/svg"
 
@@ -48,11 +45,9 @@ void svgpost_buffer_release(struct svgpost_buffer *b)
 	memset(b, 0, sizeof *b);
 }
 
-struct renamer {
-	const struct svgpost_options *opt;
-	xmlHashTablePtr ids;    /* old id -> new id (xmlChar *, owned) */
-	xmlHashTablePtr stems;  /* stem -> ids of that stem so far (as a pointer) */
-	char *parse_error;      /* the parser's first complaint */
+/* Where the parser's error handler leaves its first complaint. */
+struct parse_report {
+	char *first_error;
 };
 
 static bool prefix_valid(const char *s)
@@ -98,16 +93,16 @@ static int check_options(const struct svgpost_options *opt)
 static void keep_first_error(void *user, xmlErrorPtr err)
 {
 	xmlParserCtxtPtr ctxt = user;
-	struct renamer *r = ctxt->_private;
-	if (err->level < XML_ERR_ERROR || r->parse_error)
+	struct parse_report *r = ctxt->_private;
+	if (err->level < XML_ERR_ERROR || r->first_error)
 		return;
 	char buf[512];
 	snprintf(buf, sizeof buf, "line %d: %s", err->line, err->message ? err->message : "error");
 	buf[strcspn(buf, "\n")] = '\0';
-	r->parse_error = xstrdup(buf);
+	r->first_error = xstrdup(buf);
 }
 
-static xmlDocPtr parse(struct renamer *r, const unsigned char *in, size_t in_len)
+static xmlDocPtr parse(struct parse_report *r, const unsigned char *in, size_t in_len)
 {
 	if (in_len > INT_MAX) {
 		error("the SVG is too large (%zu bytes)", in_len);
@@ -121,11 +116,11 @@ static xmlDocPtr parse(struct renamer *r, const unsigned char *in, size_t in_len
 	/* No NOENT, DTDLOAD, DTDATTR or HUGE: nothing is fetched or expanded. */
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, (const char *)in, (int)in_len, "cairo.svg", NULL,
 					  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	bool ok = doc && ctxt->wellFormed && ctxt->nsWellFormed && !r->parse_error;
+	bool ok = doc && ctxt->wellFormed && ctxt->nsWellFormed && !r->first_error;
 	xmlFreeParserCtxt(ctxt);
 	if (!ok) {
 		error("cannot parse the SVG cairo wrote: %s",
-		      r->parse_error ? r->parse_error : "not well-formed");
+		      r->first_error ? r->first_error : "not well-formed");
 		xmlFreeDoc(doc);
 		return NULL;
 	}
@@ -165,6 +160,15 @@ static bool is_id_attr(xmlAttrPtr a)
 	return !a->ns && xmlStrEqual(a->name, BAD_CAST "id");
 }
 
+static enum svgids_attr attr_kind(xmlAttrPtr a)
+{
+	if (is_id_attr(a))
+		return SVGIDS_ID;
+	if (xmlStrEqual(a->name, BAD_CAST "href"))
+		return SVGIDS_HREF;
+	return SVGIDS_OTHER;
+}
+
 /* The next element in document order (pre-order), or NULL. */
 static xmlNodePtr next_element(xmlNodePtr root, xmlNodePtr n)
 {
@@ -181,163 +185,41 @@ static xmlNodePtr next_element(xmlNodePtr root, xmlNodePtr n)
 	return NULL;
 }
 
-static int new_id(struct renamer *r, const char *old)
-{
-	size_t stem_len = strlen(old);
-	while (stem_len > 0 && strchr("0123456789-", old[stem_len - 1]))
-		stem_len--;
-	char stem[64];
-	if (stem_len == 0 || stem_len >= sizeof stem || !prefix_valid(old))
-		snprintf(stem, sizeof stem, "id");
-	else
-		snprintf(stem, sizeof stem, "%.*s", (int)stem_len, old);
-
-	uintptr_t n = (uintptr_t)xmlHashLookup(r->stems, BAD_CAST stem) + 1;
-	if (xmlHashUpdateEntry(r->stems, BAD_CAST stem, (void *)n, NULL) != 0)
-		die_oom(sizeof stem);
-	char fresh[160];
-	snprintf(fresh, sizeof fresh, "%s-%s%ju", r->opt->id_prefix, stem, (uintmax_t)n);
-	xmlChar *copy = xmlStrdup(BAD_CAST fresh);
-	if (!copy)
-		die_oom(sizeof fresh);
-	if (xmlHashAddEntry(r->ids, BAD_CAST old, copy) != 0) {
-		xmlFree(copy);
-		return error("the SVG defines id '%s' twice", old);
-	}
-	return 0;
-}
-
-static int collect_ids(struct renamer *r, xmlNodePtr root)
+static int collect_ids(struct svgids *ids, xmlNodePtr root)
 {
 	for (xmlNodePtr n = root; n; n = next_element(root, n)) {
 		for (xmlAttrPtr a = n->properties; a; a = a->next) {
 			if (!is_id_attr(a))
 				continue;
 			xmlChar *owned;
-			int rc = new_id(r, attr_value(a, &owned));
+			const char *fresh = svgids_define(ids, attr_value(a, &owned));
 			xmlFree(owned);
-			if (rc)
+			if (!fresh)
 				return -1;
 		}
 	}
 	return 0;
 }
 
-static const char *lookup(struct renamer *r, const char *old)
+static int rewrite_references(struct svgids *ids, xmlNodePtr root)
 {
-	const char *fresh = xmlHashLookup(r->ids, BAD_CAST old);
-	if (!fresh)
-		error("the SVG refers to id '%s', which it does not define", old);
-	return fresh;
-}
-
-/* Rewrites every url(#id) in an attribute value; other text is copied. The
- * result is malloc'd. */
-static char *rewrite_urls(struct renamer *r, const char *value)
-{
-	char *out = NULL;
-	size_t out_len = 0;
-	FILE *f = open_memstream(&out, &out_len);
-	if (!f)
-		die_oom(strlen(value));
-	const char *p = value;
-	bool ok = true;
-	for (const char *u; ok && (u = strstr(p, "url(")); ) {
-		fwrite(p, 1, (size_t)(u - p), f);
-		fputs("url(", f);
-		p = u + 4;
-		size_t blank = strspn(p, " \t\r\n");
-		fwrite(p, 1, blank, f);
-		p += blank;
-		char quote = (*p == '\'' || *p == '"') ? *p++ : '\0';
-		if (*p != '#') {
-			error("the SVG refers to something outside itself: '%s'", value);
-			ok = false;
-			break;
-		}
-		p++;
-		size_t n = strcspn(p, quote ? (quote == '\'' ? "'" : "\"") : ") \t\r\n");
-		char old[256];
-		if (n == 0 || n >= sizeof old) {
-			error("the SVG has a malformed reference: '%s'", value);
-			ok = false;
-			break;
-		}
-		memcpy(old, p, n);
-		old[n] = '\0';
-		const char *fresh = lookup(r, old);
-		if (!fresh) {
-			ok = false;
-			break;
-		}
-		fprintf(f, "%s#%s%s", quote ? (quote == '\'' ? "'" : "\"") : "", fresh,
-			quote ? (quote == '\'' ? "'" : "\"") : "");
-		p += n + (quote ? 1 : 0);
-	}
-	if (ok)
-		fputs(p, f);
-	if (fclose(f) != 0)
-		die_oom(strlen(value));
-	if (!ok) {
-		free(out);
-		return NULL;
-	}
-	return out;
-}
-
-/* The replacement for one attribute value: a malloc'd string, NULL on error,
- * or *unchanged set when the value stays. */
-static char *rewrite_value(struct renamer *r, xmlAttrPtr a, const char *value, bool *unchanged)
-{
-	*unchanged = false;
-	if (is_id_attr(a)) {
-		const char *fresh = lookup(r, value);
-		return fresh ? xstrdup(fresh) : NULL;
-	}
-	if (xmlStrEqual(a->name, BAD_CAST "href")) {
-		if (value[0] == '#') {
-			const char *fresh = lookup(r, value + 1);
-			if (!fresh)
-				return NULL;
-			size_t n = strlen(fresh) + 2;
-			char *s = xmalloc(n);
-			snprintf(s, n, "#%s", fresh);
-			return s;
-		}
-		/* Embedded images are part of the file; anything else would
-		 * have to be fetched. */
-		if (strncmp(value, "data:", 5) != 0) {
-			error("the SVG refers to something outside itself: '%.60s'", value);
-			return NULL;
-		}
-		*unchanged = true;
-		return NULL;
-	}
-	if (strstr(value, "url("))
-		return rewrite_urls(r, value);
-	*unchanged = true;
-	return NULL;
-}
-
-static int rewrite_references(struct renamer *r, xmlNodePtr root)
-{
-	for (xmlNodePtr n = root; n; n = next_element(root, n)) {
-		for (xmlAttrPtr a = n->properties; a; a = a->next) {
+	struct strbuf fresh = STRBUF_INIT;
+	int rc = 0;
+	for (xmlNodePtr n = root; rc == 0 && n; n = next_element(root, n)) {
+		for (xmlAttrPtr a = n->properties; rc == 0 && a; a = a->next) {
 			xmlChar *owned;
-			const char *value = attr_value(a, &owned);
-			bool unchanged;
-			char *fresh = rewrite_value(r, a, value, &unchanged);
+			strbuf_reset(&fresh);
+			int changed = svgids_rewrite(ids, attr_kind(a), attr_value(a, &owned), &fresh);
 			xmlFree(owned);
-			if (unchanged)
-				continue;
-			if (!fresh)
-				return -1;
-			/* Replaces the value in place: a stays valid. */
-			xmlSetNsProp(n, a->ns, a->name, BAD_CAST fresh);
-			free(fresh);
+			if (changed < 0)
+				rc = -1;
+			else if (changed)
+				/* Replaces the value in place: a stays valid. */
+				xmlSetNsProp(n, a->ns, a->name, BAD_CAST strbuf_str(&fresh));
 		}
 	}
-	return 0;
+	strbuf_release(&fresh);
+	return rc;
 }
 
 static xmlNodePtr text_element(xmlDocPtr doc, xmlNsPtr ns, const char *name,
@@ -383,6 +265,30 @@ static void serialise(xmlDocPtr doc, struct svgpost_buffer *out)
 	xmlBufferFree(buf);
 }
 
+/* The reference reader: libxml2 builds a tree, the tree is changed and
+ * saved. Any well-formed SVG in any spelling goes this way. */
+static int fix_with_libxml2(const unsigned char *in, size_t in_len,
+			    const struct svgpost_options *opt, struct svgpost_buffer *out)
+{
+	struct parse_report report = { NULL };
+	xmlDocPtr doc = parse(&report, in, in_len);
+	free(report.first_error);
+	if (!doc)
+		return -1;
+	struct svgids ids;
+	svgids_init(&ids, opt->id_prefix, false);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	int rc = -1;
+	if (collect_ids(&ids, root) == 0 && rewrite_references(&ids, root) == 0) {
+		add_accessible_name(opt, doc, root);
+		serialise(doc, out);
+		rc = 0;
+	}
+	svgids_release(&ids);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
 int svgpost_fix(const unsigned char *in, size_t in_len, const struct svgpost_options *opt,
 		struct svgpost_buffer *out)
 {
@@ -390,25 +296,17 @@ int svgpost_fix(const unsigned char *in, size_t in_len, const struct svgpost_opt
 		BUG("svgpost_fix: the output buffer is not empty");
 	if (check_options(opt))
 		return -1;
-	struct renamer r = { .opt = opt };
-	xmlDocPtr doc = parse(&r, in, in_len);
-	free(r.parse_error);
-	if (!doc)
+	if (svgscan_fix(in, in_len, opt, out))
+		return 0;
+	return fix_with_libxml2(in, in_len, opt, out);
+}
+
+int svgpost_fix_libxml2(const unsigned char *in, size_t in_len,
+			const struct svgpost_options *opt, struct svgpost_buffer *out)
+{
+	if (out->len)
+		BUG("svgpost_fix_libxml2: the output buffer is not empty");
+	if (check_options(opt))
 		return -1;
-	r.ids = xmlHashCreate(256);
-	r.stems = xmlHashCreate(16);
-	if (!r.ids || !r.stems)
-		die_oom(256);
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	int rc = -1;
-	if (collect_ids(&r, root) || rewrite_references(&r, root))
-		goto out;
-	add_accessible_name(opt, doc, root);
-	serialise(doc, out);
-	rc = 0;
-out:
-	xmlHashFree(r.ids, xmlHashDefaultDeallocator);
-	xmlHashFree(r.stems, NULL);
-	xmlFreeDoc(doc);
-	return rc;
+	return fix_with_libxml2(in, in_len, opt, out);
 }
