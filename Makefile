@@ -121,7 +121,7 @@ $(BUILD)/tools/genplan: tools/genplan.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) $(OPT) -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libboardpack.a tests/unit/unit.h
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libboardpack.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) -Itests/unit $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/libboardpack.a $(LIBS)

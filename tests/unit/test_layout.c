@@ -13,32 +13,11 @@
 #include "layout/fonts.h"
 #include "layout/layout.h"
 #include "unit.h"
+#include "unit_layout.h"
 
 static struct fonts fonts;
 
 /* ---- finding things in a layout ---- */
-
-/* The text drawn by a text operation (its lines' bytes). */
-static char *op_text(struct arena *a, const struct layout_op *op)
-{
-	const struct shape *s = op->u.text.shape;
-	if (!s)
-		return arena_strdup(a, "");
-	size_t lo = SIZE_MAX, hi = 0;
-	for (uint32_t i = op->u.text.from; i < op->u.text.to; i++) {
-		const struct shape_line *l = &s->lines[i];
-		for (uint32_t r = 0; r < l->n_runs; r++) {
-			const struct shape_run *run = &s->runs[l->run_start + r];
-			if (run->text_start < lo)
-				lo = run->text_start;
-			if (run->text_start + run->text_len > hi)
-				hi = run->text_start + run->text_len;
-		}
-	}
-	if (lo == SIZE_MAX)
-		return arena_strdup(a, "");
-	return arena_strndup(a, s->text + lo, hi - lo);
-}
 
 /* Number of text operations on page p whose text contains needle. */
 static size_t count_text(struct arena *a, const struct layout_page *p, const char *needle,

@@ -17,6 +17,7 @@
 #include "layout/fonts.h"
 #include "layout/layout.h"
 #include "unit.h"
+#include "unit_layout.h"
 
 static struct fonts fonts;
 
@@ -32,26 +33,6 @@ static void draw_nothing(cairo_t *cr, double w, double h, void *user)
 	(void)w;
 	(void)h;
 	(void)user;
-}
-
-/* The text a text operation draws (its lines' bytes). */
-static char *op_text(struct arena *a, const struct layout_op *op)
-{
-	const struct shape *s = op->u.text.shape;
-	size_t lo = SIZE_MAX, hi = 0;
-	for (uint32_t i = op->u.text.from; s && i < op->u.text.to; i++) {
-		const struct shape_line *l = &s->lines[i];
-		for (uint32_t r = 0; r < l->n_runs; r++) {
-			const struct shape_run *run = &s->runs[l->run_start + r];
-			if (run->text_start < lo)
-				lo = run->text_start;
-			if (run->text_start + run->text_len > hi)
-				hi = run->text_start + run->text_len;
-		}
-	}
-	if (lo == SIZE_MAX)
-		return arena_strdup(a, "");
-	return arena_strndup(a, s->text + lo, hi - lo);
 }
 
 /* The first page (0-based) with a body text containing needle, or -1. */

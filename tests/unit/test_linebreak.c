@@ -22,6 +22,7 @@
 #include "layout/fonts.h"
 #include "layout/shape.h"
 #include "unit.h"
+#include "unit_files.h"
 
 static struct fonts fonts;
 
@@ -470,22 +471,6 @@ static bool collect_xml(struct arena *a, struct texts *ts, const char *xml, size
 	return true;
 }
 
-static char *read_all(FILE *in, size_t *len)
-{
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	size_t got;
-	while (buf && (got = fread(buf + n, 1, cap - n, in)) > 0) {
-		n += got;
-		if (n == cap) {
-			cap *= 2;
-			buf = realloc(buf, cap);
-		}
-	}
-	*len = n;
-	return buf;
-}
-
 static void test_plans(bool verify, bool quick)
 {
 	static const char *const plans[] = {
@@ -519,7 +504,7 @@ static void test_plans(bool verify, bool quick)
 		struct texts ts = {0};
 		FILE *in = fopen(plans[p], "rb");
 		size_t len = 0;
-		char *xml = in ? read_all(in, &len) : NULL;
+		char *xml = in ? unit_read_stream(in, &len) : NULL;
 		if (in)
 			fclose(in);
 		bool ok = xml && collect_xml(&a, &ts, xml, len, plans[p], true);
@@ -545,7 +530,7 @@ static void test_plans(bool verify, bool quick)
 		 build && *build ? build : "build");
 	FILE *gen = popen(cmd, "r");
 	size_t len = 0;
-	char *xml = gen ? read_all(gen, &len) : NULL;
+	char *xml = gen ? unit_read_stream(gen, &len) : NULL;
 	bool ran = gen && pclose(gen) == 0;
 	struct arena a;
 	arena_init(&a);

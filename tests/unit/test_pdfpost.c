@@ -18,6 +18,8 @@
 #include "base/diag.h"
 #include "render/pdfpost.h"
 #include "unit.h"
+#include "unit_capture.h"
+#include "unit_files.h"
 
 static char tmpdir[] = "/tmp/bp-pdfpost-XXXXXX";
 
@@ -28,32 +30,6 @@ static const char *tmp_path_in(char *buf, size_t size, const char *name)
 }
 /* The path lives as long as the enclosing block. */
 #define tmp_path(name) tmp_path_in((char[256]){ 0 }, 256, (name))
-
-/* --- capturing error() output --------------------------------------- */
-
-static char *captured;
-static size_t captured_len;
-static FILE *capture_stream;
-
-static void capture_begin(void)
-{
-	free(captured);
-	captured = NULL;
-	capture_stream = open_memstream(&captured, &captured_len);
-	diag_set_stream(capture_stream);
-}
-
-static const char *capture_end(void)
-{
-	fclose(capture_stream);
-	diag_set_stream(NULL);
-	if (!captured)
-		return "";
-	/* One line per message; keep the TAP line readable. */
-	for (char *nl = strchr(captured, '\n'); nl; nl = strchr(nl, '\n'))
-		*nl = nl[1] ? ' ' : '\0';
-	return captured;
-}
 
 /* --- the input: a two-page tagged board pack extract ------------------ */
 
@@ -260,24 +236,6 @@ static void check_fixed(const char *path, const char *want_title, const struct f
 
 /* --- helpers ---------------------------------------------------------- */
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t cap = 0;
-	FILE *mem = open_memstream(&buf, &cap);
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		fwrite(chunk, 1, n, mem);
-	fclose(f);
-	fclose(mem);
-	*len = cap;
-	return buf;
-}
-
 static bool exists(const char *path)
 {
 	struct stat st;
@@ -355,7 +313,7 @@ static void test_fix_and_determinism(void)
 	make_pdf(in2, &standard);
 	CHECK_INT(pdfpost_fix(in2, out2, &opt, NULL), 0, "second run succeeds");
 	size_t n1 = 0, n2 = 0;
-	char *b1 = slurp(out1, &n1), *b2 = slurp(out2, &n2);
+	char *b1 = unit_slurp(out1, &n1), *b2 = unit_slurp(out2, &n2);
 	CHECK(b1 && b2 && n1 == n2 && memcmp(b1, b2, n1) == 0,
 	      "two runs give identical bytes (%zu, %zu)", n1, n2);
 	CHECK(b1 && memmem(b1, n1, "/ObjStm", 7) != NULL, "output uses object streams");
@@ -367,7 +325,7 @@ static void test_fix_and_determinism(void)
 		char dest[512];
 		snprintf(dest, sizeof dest, "%s/pdfpost.pdf", keep);
 		size_t n = 0;
-		char *bytes = slurp(out1, &n);
+		char *bytes = unit_slurp(out1, &n);
 		FILE *f = fopen(dest, "wb");
 		CHECK(bytes && f && fwrite(bytes, 1, n, f) == n && fclose(f) == 0,
 		      "kept a copy in %s", dest);
@@ -434,7 +392,7 @@ static void test_failures(void)
 
 	/* Truncated: the cross-reference table and trailer are gone. */
 	size_t n = 0;
-	char *bytes = slurp(in, &n);
+	char *bytes = unit_slurp(in, &n);
 	const char *cut = tmp_path("truncated.pdf");
 	FILE *f = fopen(cut, "wb");
 	fwrite(bytes, 1, n / 2, f);
@@ -443,7 +401,7 @@ static void test_failures(void)
 	expect_failure("truncated input", cut, out, &opt, "truncated.pdf");
 
 	/* The same length keeps every offset: only the object is broken. */
-	bytes = slurp(in, &n);
+	bytes = unit_slurp(in, &n);
 	char *figure = memmem(bytes, n, "/S /Figure", 10);
 	if (figure)
 		memcpy(figure, "/S [/Figur", 10);

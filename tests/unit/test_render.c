@@ -26,6 +26,7 @@
 #include "render/render.h"
 #include "render/tagstack.h"
 #include "unit.h"
+#include "unit_files.h"
 
 static struct fonts fonts;
 static char tmpdir[] = "/tmp/bp-render-XXXXXX";
@@ -46,24 +47,10 @@ static char *path_in(struct arena *a, const char *dir, const char *name)
 	return arena_printf(a, "%s/%s", dir, name);
 }
 
-static unsigned char *slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	long n = ftell(fp);
-	rewind(fp);
-	unsigned char *buf = xmalloc(n > 0 ? (size_t)n : 1);
-	*len = fread(buf, 1, n > 0 ? (size_t)n : 0, fp);
-	fclose(fp);
-	return buf;
-}
-
 static bool same_file(const char *a, const char *b)
 {
 	size_t la = 0, lb = 0;
-	unsigned char *x = slurp(a, &la), *y = slurp(b, &lb);
+	unsigned char *x = (unsigned char *)unit_slurp(a, &la), *y = (unsigned char *)unit_slurp(b, &lb);
 	bool same = x && y && la == lb && la > 0 && memcmp(x, y, la) == 0;
 	free(x);
 	free(y);
@@ -329,7 +316,7 @@ static void test_outputs(const char *outdir)
 	CHECK_INT(render_pdf(ld, pdf2), 0, "the PDF is written again");
 	CHECK(same_file(pdf1, pdf2), "two renderings give byte-identical PDFs");
 	size_t len = 0;
-	unsigned char *bytes = slurp(pdf1, &len);
+	unsigned char *bytes = (unsigned char *)unit_slurp(pdf1, &len);
 	CHECK(bytes && len > 1000 && memcmp(bytes, "%PDF-", 5) == 0, "the PDF starts as a PDF");
 	CHECK(bytes && memmem(bytes, len, "%%EOF", 5), "the PDF is complete");
 	free(bytes);
@@ -399,7 +386,7 @@ static void test_outputs(const char *outdir)
 	CHECK_INT(render_png_files(ld, prefix, 100), 0, "every page renders as PNG");
 	char name[4096];
 	render_page_path(name, sizeof name, prefix, 0, ld->n_pages, ".png");
-	bytes = slurp(name, &len);
+	bytes = (unsigned char *)unit_slurp(name, &len);
 	bool png_ok = bytes && len > 24 && memcmp(bytes + 1, "PNG", 3) == 0;
 	unsigned long w = png_ok ? (unsigned long)bytes[16] << 24 | bytes[17] << 16 | bytes[18] << 8 | bytes[19] : 0;
 	unsigned long h = png_ok ? (unsigned long)bytes[20] << 24 | bytes[21] << 16 | bytes[22] << 8 | bytes[23] : 0;
@@ -444,19 +431,19 @@ static void test_outfile(void)
 	CHECK_INT(outfile_open(&of, target), 0, "a replacement is opened beside it");
 	outfile_write(&of, "new content", 11);
 	size_t len = 0;
-	unsigned char *b = slurp(target, &len);
+	unsigned char *b = (unsigned char *)unit_slurp(target, &len);
 	CHECK(b && len == 3 && memcmp(b, "old", 3) == 0, "the old file stays until commit");
 	free(b);
 	CHECK_INT(hidden_files(tmpdir), 1, "the replacement is a hidden temporary file meanwhile");
 	outfile_abort(&of);
-	b = slurp(target, &len);
+	b = (unsigned char *)unit_slurp(target, &len);
 	CHECK(b && len == 3 && hidden_files(tmpdir) == 0, "abort keeps the old file and removes the "
 	      "temporary one");
 	free(b);
 	CHECK_INT(outfile_open(&of, target), 0, "opened again");
 	outfile_write(&of, "new content", 11);
 	CHECK_INT(outfile_commit(&of), 0, "commit succeeds");
-	b = slurp(target, &len);
+	b = (unsigned char *)unit_slurp(target, &len);
 	CHECK(b && len == 11 && memcmp(b, "new content", 11) == 0, "commit replaces the file");
 	free(b);
 

@@ -36,31 +36,7 @@
 #include "render/svgpost.h"
 #include "render/svgscan.h"
 #include "unit.h"
-
-/* --- capturing error() output --------------------------------------- */
-
-static char *captured;
-static size_t captured_len;
-static FILE *capture_stream;
-
-static void capture_begin(void)
-{
-	free(captured);
-	captured = NULL;
-	capture_stream = open_memstream(&captured, &captured_len);
-	diag_set_stream(capture_stream);
-}
-
-static const char *capture_end(void)
-{
-	fclose(capture_stream);
-	diag_set_stream(NULL);
-	if (!captured)
-		return "";
-	for (char *nl = strchr(captured, '\n'); nl; nl = strchr(nl, '\n'))
-		*nl = nl[1] ? ' ' : '\0';
-	return captured;
-}
+#include "unit_capture.h"
 
 /* --- drawing ------------------------------------------------------------ */
 
