@@ -26,6 +26,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/strmap.h"
+
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
@@ -71,6 +73,9 @@ struct fonts {
 	size_t unknown_glyphs;          /* characters shaped with no font (layout_doc
 					   counts from 0) */
 	uint32_t first_unknown;         /* the first such character */
+	struct strmap *shape_cache;     /* shapes of repeated texts while a
+					   document is laid out (shape.h) */
+	struct arena *shape_cache_arena;
 };
 
 /** Sets up fonts from dir, or from the search order above when dir is

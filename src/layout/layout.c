@@ -595,7 +595,17 @@ static void place_section(struct flow *fl, const struct doc_section *s, bool fir
 	flow_end(fl, LAYOUT_TAG_SECT);
 }
 
+static struct layout_doc *lay_out(struct fonts *f, const struct doc *d, struct arena *a);
+
 struct layout_doc *layout_doc(struct fonts *f, const struct doc *d, struct arena *a)
+{
+	shape_cache_begin(f, a);
+	struct layout_doc *ld = lay_out(f, d, a);
+	shape_cache_end(f);
+	return ld;
+}
+
+static struct layout_doc *lay_out(struct fonts *f, const struct doc *d, struct arena *a)
 {
 	struct layout_doc *ld = arena_new(a, struct layout_doc);
 	ld->doc = d;

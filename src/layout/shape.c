@@ -1,6 +1,7 @@
 #include "layout/shape.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -614,11 +615,58 @@ done:
 	return s;
 }
 
-struct shape *shape_text(struct fonts *f, struct arena *a, const struct doc_text *t,
-			 enum font_role role, double wrap, enum doc_align align)
+/* Texts up to this many bytes are kept: the ones that repeat are short,
+ * and a long one would cost its length again as a key. */
+#define SHAPE_CACHE_MAX_LEN 256
+
+void shape_cache_begin(struct fonts *f, struct arena *a)
+{
+	shape_cache_end(f);
+	f->shape_cache = xmalloc(sizeof *f->shape_cache);
+	strmap_init(f->shape_cache, 256);
+	f->shape_cache_arena = a;
+}
+
+void shape_cache_end(struct fonts *f)
+{
+	if (!f->shape_cache)
+		return;
+	strmap_release(f->shape_cache);
+	free(f->shape_cache);
+	f->shape_cache = NULL;
+	f->shape_cache_arena = NULL;
+}
+
+static struct shape *shape_uncached(struct fonts *f, struct arena *a, const struct doc_text *t,
+				    enum font_role role, double wrap, enum doc_align align)
 {
 	struct shape *s = shape_text_own_breaks(f, a, t, role, wrap, align);
 	return s ? s : shape_text_pango_breaks(f, a, t, role, wrap, align);
+}
+
+struct shape *shape_text(struct fonts *f, struct arena *a, const struct doc_text *t,
+			 enum font_role role, double wrap, enum doc_align align)
+{
+	/* A text with spans keeps them (links, bold) through its source:
+	 * only plain texts are shared. */
+	if (!f->shape_cache || f->shape_cache_arena != a || t->n_spans != 0 ||
+	    t->len > SHAPE_CACHE_MAX_LEN)
+		return shape_uncached(f, a, t, role, wrap, align);
+	/* The key: style, width (exactly, as bits) and alignment, then the
+	 * text, which holds no NUL (plans cannot). */
+	uint64_t wrap_bits;
+	memcpy(&wrap_bits, &wrap, sizeof wrap_bits);
+	char key[SHAPE_CACHE_MAX_LEN + 48];
+	int n = snprintf(key, sizeof key, "%d %016llx %d|%.*s", (int)role,
+			 (unsigned long long)wrap_bits, (int)align, (int)t->len, t->text);
+	if (n < 0 || (size_t)n >= sizeof key || strlen(key) != (size_t)n)
+		return shape_uncached(f, a, t, role, wrap, align);
+	struct shape *s = strmap_get(f->shape_cache, key);
+	if (s)
+		return s;
+	s = shape_uncached(f, a, t, role, wrap, align);
+	strmap_put(f->shape_cache, arena_strndup(a, key, (size_t)n), s);
+	return s;
 }
 
 /* The widest stretch of text between two line-break opportunities, trailing

@@ -113,6 +113,14 @@ struct shape *shape_text_pango_breaks(struct fonts *f, struct arena *a, const st
 struct shape *shape_text_own_breaks(struct fonts *f, struct arena *a, const struct doc_text *t,
 				    enum font_role role, double wrap, enum doc_align align);
 
+/** Between these two calls, shape_text() with arena a keeps the shape of
+ *  every short text without spans and gives it again when the same text
+ *  comes back in the same style, width and alignment: a pack's headings,
+ *  table headers, labels and list marks repeat on every page and table.
+ *  The shapes stay in a; the cache itself is freed by shape_cache_end(). */
+void shape_cache_begin(struct fonts *f, struct arena *a);
+void shape_cache_end(struct fonts *f);
+
 /** Shapes t on unwrapped lines and measures min_width too: what automatic
  *  table columns are sized from. */
 struct shape *shape_measure(struct fonts *f, struct arena *a, const struct doc_text *t,

@@ -751,6 +751,48 @@ static void test_contrast(void)
 	arena_release(&a);
 }
 
+/* Repeated plain texts are shaped once while a document is laid out. */
+static void test_shape_cache(void)
+{
+	struct arena a, other;
+	arena_init(&a);
+	arena_init(&other);
+	const struct shape *before = shape_text(&fonts, &a, doc_text_plain(&a, "Due"), FONT_TABLE,
+						60, DOC_ALIGN_LEFT);
+	shape_cache_begin(&fonts, &a);
+	const struct shape *first = shape_text(&fonts, &a, doc_text_plain(&a, "Due"), FONT_TABLE,
+					       60, DOC_ALIGN_LEFT);
+	const struct shape *again = shape_text(&fonts, &a, doc_text_plain(&a, "Due"), FONT_TABLE,
+					       60, DOC_ALIGN_LEFT);
+	CHECK(first != before && first == again, "the same plain text is shaped once");
+	CHECK(first->n_glyphs == before->n_glyphs && first->width == before->width,
+	      "and its shape is the one shaping it gives");
+	CHECK(shape_text(&fonts, &a, doc_text_plain(&a, "Due"), FONT_TABLE, 61,
+			 DOC_ALIGN_LEFT) != first,
+	      "another width is another shape");
+	CHECK(shape_text(&fonts, &a, doc_text_plain(&a, "Due"), FONT_TABLE_BOLD, 60,
+			 DOC_ALIGN_LEFT) != first,
+	      "another style is another shape");
+	CHECK(shape_text(&fonts, &a, doc_text_plain(&a, "Due"), FONT_TABLE, 60,
+			 DOC_ALIGN_RIGHT) != first,
+	      "another alignment is another shape");
+	CHECK(shape_text(&fonts, &other, doc_text_plain(&other, "Due"), FONT_TABLE, 60,
+			 DOC_ALIGN_LEFT) != first,
+	      "a shape is never given out of another arena");
+	struct doc_text *linked = doc_text_new(&a);
+	doc_text_add_link(linked, "Due", 0, "https://example.org/");
+	const struct shape *l1 = shape_text(&fonts, &a, linked, FONT_TABLE, 60, DOC_ALIGN_LEFT);
+	const struct shape *l2 = shape_text(&fonts, &a, linked, FONT_TABLE, 60, DOC_ALIGN_LEFT);
+	CHECK(l1 != l2 && l1->source == linked && l1->has_links,
+	      "a text with a link keeps its own shape and source");
+	shape_cache_end(&fonts);
+	CHECK(shape_text(&fonts, &a, doc_text_plain(&a, "Due"), FONT_TABLE, 60,
+			 DOC_ALIGN_LEFT) != first,
+	      "after the document, texts are shaped afresh");
+	arena_release(&other);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	if (fonts_init(&fonts, NULL) < 0) {
@@ -760,6 +802,7 @@ int main(void)
 	printf("ok - fonts are found and load (%s)\n", fonts.dir);
 	test_fonts();
 	test_text();
+	test_shape_cache();
 	test_column_widths();
 	test_long_table();
 	test_tall_rows();
