@@ -1,3 +1,8 @@
+/* GNU and POSIX functions (realpath, open_memstream, strcasestr …) are
+ * used here: ask for them whatever the compiler is told. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include "layout/shape.h"
 
 #include <math.h>
