@@ -20,20 +20,26 @@
 
 #define SVG_NS "http://www.w3.org/2000/svg"
 
+void svgpost_buffer_reserve(struct svgpost_buffer *b, size_t more)
+{
+	size_t cap = b->cap ? b->cap : 64 * 1024;
+	while (more > cap - b->len) {
+		if (cap > SIZE_MAX / 2)
+			die_oom(SIZE_MAX);
+		cap *= 2;
+	}
+	if (cap != b->cap) {
+		b->data = xrealloc(b->data, cap, 1);
+		b->cap = cap;
+	}
+}
+
 cairo_status_t svgpost_buffer_write(void *closure, const unsigned char *data,
 				    unsigned int length)
 {
 	struct svgpost_buffer *b = closure;
-	if (length > b->cap - b->len) {
-		size_t cap = b->cap ? b->cap : 64 * 1024;
-		while (length > cap - b->len) {
-			if (cap > SIZE_MAX / 2)
-				die_oom(SIZE_MAX);
-			cap *= 2;
-		}
-		b->data = xrealloc(b->data, cap, 1);
-		b->cap = cap;
-	}
+	if (length > b->cap - b->len)
+		svgpost_buffer_reserve(b, length);
 	memcpy(b->data + b->len, data, length);
 	b->len += length;
 	return CAIRO_STATUS_SUCCESS;

@@ -40,6 +40,10 @@ struct svgpost_buffer {
 cairo_status_t svgpost_buffer_write(void *closure, const unsigned char *data,
 				    unsigned int length);
 
+/** Makes room for more bytes after the len already held (doubling the
+ *  capacity as needed, 64 KB at first). */
+void svgpost_buffer_reserve(struct svgpost_buffer *b, size_t more);
+
 /** Frees the bytes and empties the buffer. */
 void svgpost_buffer_release(struct svgpost_buffer *b);
 

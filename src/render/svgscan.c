@@ -89,23 +89,11 @@ struct scanner {
 
 /* ---- writing ---- */
 
-static void grow_output(struct svgpost_buffer *b, size_t more)
-{
-	size_t cap = b->cap ? b->cap : 64 * 1024;
-	while (more > cap - b->len) {
-		if (cap > SIZE_MAX / 2)
-			die_oom(SIZE_MAX);
-		cap *= 2;
-	}
-	b->data = xrealloc(b->data, cap, 1);
-	b->cap = cap;
-}
-
 static inline void emit(struct scanner *s, const void *bytes, size_t n)
 {
 	struct svgpost_buffer *b = s->out;
 	if (n > b->cap - b->len)
-		grow_output(b, n);
+		svgpost_buffer_reserve(b, n);
 	memcpy(b->data + b->len, bytes, n);
 	b->len += n;
 }
@@ -694,7 +682,7 @@ bool svgscan_fix(const unsigned char *in, size_t in_len, const struct svgpost_op
 	size_t guess = in_len + in_len / 8 + strlen(opt->title) * 6 +
 		       (opt->desc ? strlen(opt->desc) * 6 : 0) + 1024;
 	if (guess > out->cap - out->len)
-		grow_output(out, guess);
+		svgpost_buffer_reserve(out, guess);
 	bool ok = define_ids(&s, in, in_len) && write_document(&s);
 	svgids_release(&s.ids);
 	free(s.defined);
