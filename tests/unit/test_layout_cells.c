@@ -32,6 +32,7 @@
 #include "render/render.h"
 #include "unit.h"
 #include "unit_layout.h"
+#include "unit_files.h"
 
 static struct fonts fonts;
 static char tmpdir[] = "/tmp/bp-cells-XXXXXX";
@@ -710,22 +711,6 @@ static void test_structure_text(void)
 	free(text);
 	layout_release(ld);
 	arena_release(&a);
-}
-
-static void remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[4096];
-	while (d && (e = readdir(d))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		unlink(path);
-	}
-	if (d)
-		closedir(d);
-	rmdir(dir);
 }
 
 int main(void)

@@ -1,9 +1,14 @@
-/* Reading a whole file or stream in a test. */
+/* Files in a test: reading a whole file or stream, removing a test's
+ * temporary directory. */
 #ifndef BP_UNIT_FILES_H
 #define BP_UNIT_FILES_H
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* The rest of in, NUL-terminated, in a malloc'd buffer (free() it); NULL
  * when it cannot be read. *len is the length without the NUL. */
@@ -42,6 +47,29 @@ static inline char *unit_slurp(const char *path, size_t *len)
 	char *buf = unit_read_stream(f, len);
 	fclose(f);
 	return buf;
+}
+
+/* Removes dir and everything in it (symbolic links, not what they name). */
+static inline void remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[4096];
+	while (d && (e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		int n = snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (n < 0 || (size_t)n >= sizeof path)
+			continue;
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			remove_tree(path);
+		else
+			unlink(path);
+	}
+	if (d)
+		closedir(d);
+	rmdir(dir);
 }
 
 #endif
